@@ -1,0 +1,40 @@
+/**
+ * Every error exaplug raises on purpose carries a stable code. Codes are listed in
+ * docs/errors.md; a test keeps the two in step.
+ */
+export const errorCodes = {
+  EXAPLUG_CONFIG_NOT_FOUND: 'no configuration file was found',
+  EXAPLUG_CONFIG_INVALID: 'the configuration does not match the schema',
+  EXAPLUG_CONFIG_UNREADABLE: 'the configuration file could not be read or parsed',
+  EXAPLUG_DURATION_INVALID: 'a duration is not a number of ms/s/m/h',
+  EXAPLUG_ROUTE_INVALID: 'a route intent has a value ExaBGP would reject or misread',
+  EXAPLUG_PLUGIN_NOT_FOUND: 'a check or strategy package or path could not be resolved',
+  EXAPLUG_PLUGIN_LOAD: 'a plugin module threw while it was imported',
+  EXAPLUG_PLUGIN_INVALID: 'a module does not export a plugin made by defineCheck/defineStrategy',
+  EXAPLUG_PLUGIN_INCOMPATIBLE: 'a plugin does not support this version of @exaplug/core',
+  EXAPLUG_PLUGIN_OPTIONS: 'the options given to a plugin do not match its schema',
+  EXAPLUG_CHECK_THREW: 'a check threw or rejected instead of returning a result',
+  EXAPLUG_CHECK_TIMEOUT: 'a check did not settle within its timeout',
+  EXAPLUG_STRATEGY_FAILED: 'a metric strategy threw while planning routes',
+  EXAPLUG_ACK_TIMEOUT: 'ExaBGP did not acknowledge a command in time',
+  EXAPLUG_SCAFFOLD: 'a plugin could not be scaffolded',
+} as const;
+
+/** A stable, documented error code. */
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The one error class exaplug throws on purpose; `code` is stable, `cause` is kept. */
+export class ExaplugError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ExaplugError';
+    this.code = code;
+  }
+}
+
+/** True for an ExaplugError, optionally of one code. */
+export function isExaplugError(value: unknown, code?: ErrorCode): value is ExaplugError {
+  return value instanceof ExaplugError && (code === undefined || value.code === code);
+}

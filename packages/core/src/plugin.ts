@@ -1,0 +1,22 @@
+// The entry for plugin authors: `import { defineCheck, z } from '@exaplug/core/plugin'`.
+// Re-exporting zod means a plugin's schema is built with the same zod the core validates with.
+export { z } from 'zod';
+export { defineCheck, isCheckDefinition } from './plugins/define-check.js';
+export type { CheckContext, CheckDefinition, CheckInstance, CheckRunInput, CheckSpec } from './plugins/define-check.js';
+export { defineStrategy, isStrategyDefinition } from './plugins/define-strategy.js';
+export type {
+  StrategyContext,
+  StrategyDefinition,
+  StrategyInput,
+  StrategyInstance,
+  StrategySpec,
+} from './plugins/define-strategy.js';
+export { degraded, failed, healthy, isPassing } from './plugins/check-result.js';
+export type { CheckResult, CheckStatus } from './plugins/check-result.js';
+export type { RouteIntent } from './announce/route-intent.js';
+export type { AnnouncedState } from './health/health-state.js';
+export type { Logger } from './logger.js';
+export { silentLogger } from './logger.js';
+export { coreVersion } from './plugins/core-version.js';
+export { ExaplugError, isExaplugError } from './errors.js';
+export { parseDuration } from './duration.js';

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { Logger } from '../logger.js';
+import type { CheckResult } from './check-result.js';
+
+/** Marks objects made by defineCheck so the loader can tell them from anything else exported. */
+export const checkBrand: unique symbol = Symbol.for('exaplug.check');
+
+/** What the runtime hands a check when it creates it. */
+export interface CheckContext {
+  /** The service this check instance belongs to (one instance per service). */
+  serviceName: string;
+  /** Directory of the config file: resolve relative paths (CA files, scripts) against it. */
+  configDir: string;
+  logger: Logger;
+}
+
+/** What `run` receives: the runtime aborts `signal` when the check's timeout expires. */
+export interface CheckRunInput {
+  signal: AbortSignal;
+}
+
+/** A live check for one service. */
+export interface CheckInstance {
+  /** One attempt. Resolve a result; a throw is a bug and counts as a failed check. */
+  run(input: CheckRunInput): Promise<CheckResult>;
+  /** Release sockets, pools, timers. Called once when the runtime stops. */
+  close?(): Promise<void> | void;
+}
+
+/** What a plugin author writes. */
+export interface CheckSpec<Schema extends z.ZodType> {
+  /** Short name, shown in logs and `exaplug plugins` (`http`, `redis`). */
+  name: string;
+  /** The @exaplug/core versions this plugin works with, as a semver range. */
+  coreVersion: string;
+  /** Options schema; use `z.object({})` when there are none. Defaults live in the schema. */
+  options: Schema;
+  create(options: z.output<Schema>, context: CheckContext): CheckInstance | Promise<CheckInstance>;
+}
+
+/** A check plugin, as the loader sees it. */
+export interface CheckDefinition<Schema extends z.ZodType = z.ZodType> extends CheckSpec<Schema> {
+  readonly [checkBrand]: true;
+  readonly kind: 'check';
+}
+
+/** Declares a check plugin: adds types and a brand, nothing else. */
+export function defineCheck<Schema extends z.ZodType>(spec: CheckSpec<Schema>): CheckDefinition<Schema> {
+  return { ...spec, kind: 'check', [checkBrand]: true };
+}
+
+/** True for an object made by defineCheck (also across duplicate copies of core). */
+export function isCheckDefinition(value: unknown): value is CheckDefinition {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[checkBrand] === true;
+}

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { RouteIntent } from '../announce/route-intent.js';
+import type { AnnouncedState } from '../health/health-state.js';
+
+/** Marks objects made by defineStrategy. */
+export const strategyBrand: unique symbol = Symbol.for('exaplug.strategy');
+
+/** What a strategy is asked: this service, in this state. */
+export interface StrategyInput {
+  serviceName: string;
+  /** The service IPs or prefixes, in config order. */
+  prefixes: string[];
+  state: AnnouncedState;
+}
+
+/** A strategy bound to one service's options. Must be pure: same input, same routes. */
+export interface StrategyInstance {
+  plan(input: StrategyInput): RouteIntent[];
+}
+
+export interface StrategyContext {
+  serviceName: string;
+}
+
+export interface StrategySpec<Schema extends z.ZodType> {
+  name: string;
+  coreVersion: string;
+  options: Schema;
+  create(options: z.output<Schema>, context: StrategyContext): StrategyInstance;
+}
+
+/** A metric strategy plugin, as the loader sees it. */
+export interface StrategyDefinition<Schema extends z.ZodType = z.ZodType> extends StrategySpec<Schema> {
+  readonly [strategyBrand]: true;
+  readonly kind: 'strategy';
+}
+
+/** Declares a metric strategy: adds types and a brand, nothing else. */
+export function defineStrategy<Schema extends z.ZodType>(spec: StrategySpec<Schema>): StrategyDefinition<Schema> {
+  return { ...spec, kind: 'strategy', [strategyBrand]: true };
+}
+
+export function isStrategyDefinition(value: unknown): value is StrategyDefinition {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[strategyBrand] === true;
+}
