@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'templates/*'],
+    projects: ['packages/*/vitest.config.ts', 'templates/*/vitest.config.ts'],
   },
 });
