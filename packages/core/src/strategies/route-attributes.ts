@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { RouteIntent } from '../announce/route-intent.js';
+
+/** The BGP attributes every built-in strategy accepts; values are validated again before writing. */
+export const routeAttributesSchema = z.object({
+  nextHop: z.string().default('self'),
+  localPreference: z.number().int().min(0).max(4294967295).optional(),
+  communities: z.array(z.string()).optional(),
+  largeCommunities: z.array(z.string()).optional(),
+  extendedCommunities: z.array(z.string()).optional(),
+  asPath: z.array(z.number().int().min(0).max(4294967295)).optional(),
+  origin: z.enum(['igp', 'egp', 'incomplete']).optional(),
+  pathInformation: z.string().optional(),
+  neighbors: z.array(z.string()).optional(),
+});
+
+export type RouteAttributes = z.output<typeof routeAttributesSchema>;
+
+/** Per-state MEDs; the defaults are ExaBGP healthcheck's. */
+export const stateMetricsSchema = z
+  .object({
+    up: z.number().int().min(0).default(100),
+    down: z.number().int().min(0).default(1000),
+    disabled: z.number().int().min(0).default(500),
+  })
+  .default({ up: 100, down: 1000, disabled: 500 });
+
+/** The states in which a strategy withdraws instead of announcing a worse metric. */
+export const withdrawOnSchema = z.array(z.enum(['down', 'disabled'])).default([]);
+
+/** Builds an announce intent from attributes, leaving out what is unset. */
+export function announceIntent(prefix: string, med: number, attributes: Partial<RouteAttributes>): RouteIntent {
+  const intent: RouteIntent = { action: 'announce', prefix, nextHop: attributes.nextHop ?? 'self', med };
+  const optional = [
+    'localPreference',
+    'communities',
+    'largeCommunities',
+    'extendedCommunities',
+    'asPath',
+    'origin',
+    'pathInformation',
+    'neighbors',
+  ] as const;
+  for (const key of optional) {
+    if (attributes[key] !== undefined) Object.assign(intent, { [key]: attributes[key] });
+  }
+  return intent;
+}
+
+/** A withdraw carries only what identifies the route: prefix, path id and neighbors. */
+export function withdrawIntent(prefix: string, attributes: Partial<RouteAttributes>): RouteIntent {
+  const intent: RouteIntent = { action: 'withdraw', prefix, nextHop: attributes.nextHop ?? 'self' };
+  if (attributes.pathInformation !== undefined) intent.pathInformation = attributes.pathInformation;
+  if (attributes.neighbors !== undefined) intent.neighbors = attributes.neighbors;
+  return intent;
+}
