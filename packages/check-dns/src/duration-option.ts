@@ -1,0 +1,18 @@
+import { parseDuration, z } from '@exaplug/core/plugin';
+
+function isDuration(value: string | number): boolean {
+  try {
+    parseDuration(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A duration option kept as written (`'2s'`), so reasons can quote it back to the operator. */
+export function durationOption(fallback: string) {
+  return z
+    .union([z.string(), z.number()])
+    .refine(isDuration, { error: 'expected a duration like 2s or 500ms' })
+    .default(fallback);
+}
