@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
+import { parseConfig } from './parse-config.js';
+
+const minimal = { services: { web: { ips: ['2001:db8:30::1/128'], check: { use: 'exec', with: { command: 'true' } } } } };
+
+function issuesOf(raw: unknown): readonly string[] {
+  try {
+    parseConfig(raw, '/etc/exaplug/exaplug.yaml', '/etc/exaplug');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the config to be refused');
+}
+
+describe('parseConfig', () => {
+  it('applies the healthcheck defaults to a minimal service', () => {
+    const config = parseConfig(minimal, undefined, '/etc/exaplug');
+    expect(config.services[0]).toEqual({
+      name: 'web',
+      ips: ['2001:db8:30::1/128'],
+      check: { use: 'exec', with: { command: 'true' } },
+      strategy: { use: 'fixed', with: {} },
+      timing: { interval: 5000, fastInterval: 1000, downInterval: 5000, jitter: 0 },
+      timeout: 5000,
+      rise: 3,
+      fall: 3,
+    });
+    expect(config.exabgp).toEqual({ dialect: 'auto', acks: 'auto', ackTimeout: 5000 });
+    expect(config.onStop).toBe('withdraw');
+  });
+
+  it('reads durations and lets a service override the defaults', () => {
+    const config = parseConfig(
+      {
+        defaults: { interval: '1s', fastInterval: '200ms', rise: 2 },
+        services: { web: { ...minimal.services.web, fall: 2, downInterval: '2.5s', disableFile: 'maintenance' } },
+      },
+      undefined,
+      '/etc/exaplug',
+    );
+    expect(config.services[0]).toMatchObject({
+      timing: { interval: 1000, fastInterval: 200, downInterval: 2500 },
+      rise: 2,
+      fall: 2,
+      disableFile: '/etc/exaplug/maintenance',
+    });
+  });
+
+  it('names the path and the reason of every problem', () => {
+    const issues = issuesOf({
+      services: { web: { ips: ['2001:db8:30::1/129', 'not-an-ip'], check: { with: {} }, interval: '5 parsecs' } },
+      onStop: 'explode',
+    });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'services.web.ips.0: expected an IPv4/IPv6 address or prefix',
+        'services.web.ips.1: expected an IPv4/IPv6 address or prefix',
+        'services.web.check.use: required (expected string)',
+        expect.stringMatching(/^services\.web\.interval: expected a duration like 5s or 200ms/),
+        expect.stringMatching(/^onStop: /),
+      ]),
+    );
+  });
+
+  it('refuses unknown keys instead of ignoring a typo', () => {
+    expect(issuesOf({ ...minimal, servcies: {} })).toEqual(['(root): unknown key "servcies"']);
+  });
+
+  it('refuses a config without services', () => {
+    expect(issuesOf({ services: {} })).toEqual(['services: at least one service is needed']);
+    expect(issuesOf(null)).toEqual(['services: required (expected record)']);
+  });
+});
