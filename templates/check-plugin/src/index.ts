@@ -1,0 +1,3 @@
+export { check } from './check.js';
+export { exampleOptions } from './options.js';
+export type { ExampleOptions } from './options.js';

@@ -1,0 +1,27 @@
+import { parseDuration, z } from '@exaplug/core/plugin';
+
+/** `5s`, `200ms` or a number of milliseconds, turned into milliseconds. */
+const duration = z.union([z.string(), z.number()]).transform((value, context) => {
+  try {
+    return parseDuration(value);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+/** What a service's `check.with` may hold. Defaults live here, so `create` gets complete options. */
+export const exampleOptions = z.object({
+  /** Host to connect to; exaplug runs next to the service, so loopback is the usual answer. */
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(1).max(65535),
+  /** Written once connected, e.g. `"PING\r\n"`; leave it out for servers that speak first (SMTP, SSH). */
+  send: z.string().optional(),
+  /** The reply must contain this text, e.g. `+PONG` or `220 `. */
+  expect: z.string().min(1),
+  /** A matching reply slower than this is `degraded`: still healthy, but worth a log line. */
+  slowAfter: duration.optional(),
+});
+
+/** The options after defaults and transforms, as `create` receives them. */
+export type ExampleOptions = z.output<typeof exampleOptions>;

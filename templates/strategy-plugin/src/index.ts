@@ -1,0 +1,3 @@
+export { strategy } from './strategy.js';
+export { exampleOptions } from './options.js';
+export type { ExampleOptions } from './options.js';

@@ -1,0 +1,9 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'template-strategy-plugin',
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
