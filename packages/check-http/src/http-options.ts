@@ -1,0 +1,67 @@
+import { z } from '@exaplug/core/plugin';
+import { durationOption } from './duration-option.js';
+import { isStatusSpec } from './status-ranges.js';
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isRegex(value: string): boolean {
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const statusList = z
+  .array(z.union([z.number(), z.string()]).refine(isStatusSpec, { message: 'expected a status like 200, "200-299" or "2xx"' }));
+
+const regexOption = z.string().refine(isRegex, { message: 'expected a valid regular expression' });
+
+/** Options of the http check, with their defaults. */
+export const httpOptionsSchema = z.strictObject({
+  /** http:// or https://; IPv6 literals in brackets (`http://[::1]:8080/health`). */
+  url: z.string().refine(isHttpUrl, { message: 'expected an http:// or https:// URL' }),
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().optional(),
+  /** Statuses that pass. */
+  expectStatus: statusList.min(1).default(['200-299']),
+  /** Statuses that count as degraded (checked before expectStatus): Consul treats 429 so. */
+  degradedStatus: statusList.default([]),
+  /** The body (its first maxBodyBytes) must contain this text. */
+  expectBody: z.string().optional(),
+  expectBodyRegex: regexOption.optional(),
+  /** The body must not contain this text: `"status":"draining"`. */
+  rejectBody: z.string().optional(),
+  rejectBodyRegex: regexOption.optional(),
+  /** A passing response slower than this is degraded. */
+  degradedAfter: durationOption.optional(),
+  connectTimeout: durationOption.default('2s'),
+  /** The whole attempt: connect, TLS, headers and body. */
+  timeout: durationOption.default('5s'),
+  followRedirects: z.boolean().default(false),
+  maxBodyBytes: z.number().int().positive().default(65_536),
+  /** TLS server name (SNI and certificate check) when it differs from the URL's host. */
+  servername: z.string().optional(),
+  /** CA file (PEM) to trust instead of the system's; relative to the config file. */
+  ca: z.string().optional(),
+  /** Client certificate and key files (PEM) for mutual TLS. */
+  cert: z.string().optional(),
+  key: z.string().optional(),
+  /** Skip certificate verification: a check of liveness, not of identity. */
+  insecure: z.boolean().default(false),
+}).refine((options) => (options.cert === undefined) === (options.key === undefined), {
+  message: 'cert and key go together',
+  path: ['cert'],
+});
+
+/** Options as the check receives them, defaults filled in. */
+export type HttpOptions = z.output<typeof httpOptionsSchema>;

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ExaplugError, parseDuration } from '@exaplug/core/plugin';
+import type { HttpOptions } from './http-options.js';
+import { parseStatusRanges, type StatusRange } from './status-ranges.js';
+
+/** What one attempt needs, ready to use: durations in ms, ranges, regexes, PEM contents. */
+export interface HttpSettings {
+  url: string;
+  method: HttpOptions['method'];
+  headers: Record<string, string>;
+  body?: string;
+  expectStatus: StatusRange[];
+  degradedStatus: StatusRange[];
+  expectBody?: string;
+  expectBodyRegex?: RegExp;
+  rejectBody?: string;
+  rejectBodyRegex?: RegExp;
+  degradedAfterMs?: number;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+  followRedirects: boolean;
+  maxBodyBytes: number;
+  tls: { servername?: string; ca?: Buffer; cert?: Buffer; key?: Buffer; insecure: boolean };
+}
+
+function readPem(option: string, path: string | undefined, configDir: string): Buffer | undefined {
+  if (path === undefined) return undefined;
+  const file = resolve(configDir, path);
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new ExaplugError('EXAPLUG_PLUGIN_OPTIONS', `${option}: cannot read ${file}`, { cause: error });
+  }
+}
+
+const optionalRegex = (source: string | undefined) => (source === undefined ? undefined : new RegExp(source));
+
+/** Turns validated options into settings; reads TLS files once, at start, relative to `configDir`. */
+export function toHttpSettings(options: HttpOptions, configDir: string): HttpSettings {
+  return {
+    url: options.url,
+    method: options.method,
+    headers: options.headers,
+    body: options.body,
+    expectStatus: parseStatusRanges(options.expectStatus),
+    degradedStatus: parseStatusRanges(options.degradedStatus),
+    expectBody: options.expectBody,
+    expectBodyRegex: optionalRegex(options.expectBodyRegex),
+    rejectBody: options.rejectBody,
+    rejectBodyRegex: optionalRegex(options.rejectBodyRegex),
+    degradedAfterMs: options.degradedAfter === undefined ? undefined : parseDuration(options.degradedAfter),
+    connectTimeoutMs: parseDuration(options.connectTimeout),
+    timeoutMs: parseDuration(options.timeout),
+    followRedirects: options.followRedirects,
+    maxBodyBytes: options.maxBodyBytes,
+    tls: {
+      servername: options.servername,
+      ca: readPem('ca', options.ca, configDir),
+      cert: readPem('cert', options.cert, configDir),
+      key: readPem('key', options.key, configDir),
+      insecure: options.insecure,
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger, type CheckInstance, type CheckResult } from '@exaplug/core/plugin';
+import { startNginx, type NginxHandle } from '@exaplug/test-support/nginx';
+import { startSilentTcpServer, type TcpServerHandle } from '@exaplug/test-support/tcp-servers';
+import { createSelfSignedCert, type SelfSignedCert } from '@exaplug/test-support/tls-certs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../src/index.js';
+
+const locations = `
+  location = /health { return 200 "ok\\n"; }
+  location = /error { return 500 "boom\\n"; }
+  location = /busy { return 429 "slow down\\n"; }
+  location = /draining { return 200 '{"status":"draining"}'; }
+  location = /moved { return 302 /health; }
+  location = /slow { limit_rate 1000; try_files /slow.txt =404; }
+  location = /big { try_files /big.txt =404; }
+  location = /mtls {
+    if ($ssl_client_verify != SUCCESS) { return 403 "no client certificate\\n"; }
+    return 200 "hello client\\n";
+  }
+`;
+
+let dir: string;
+let nginx: NginxHandle;
+let serverCert: SelfSignedCert;
+let clientCert: SelfSignedCert;
+const instances: CheckInstance[] = [];
+
+async function createCheck(options: Record<string, unknown>): Promise<CheckInstance> {
+  const context = { serviceName: 'web', configDir: dir, logger: silentLogger };
+  const instance = await check.create(check.options.parse(options), context);
+  instances.push(instance);
+  return instance;
+}
+
+async function runCheck(options: Record<string, unknown>, signal = new AbortController().signal): Promise<CheckResult> {
+  const instance = await createCheck(options);
+  return instance.run({ signal });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'exaplug-check-http-'));
+  serverCert = await createSelfSignedCert(dir, 'server', ['DNS:health.test', 'IP:127.0.0.1', 'IP:::1']);
+  clientCert = await createSelfSignedCert(dir, 'client', ['DNS:client.test']);
+  nginx = await startNginx(
+    { locations, tls: { ...serverCert, clientCaFile: clientCert.certFile } },
+    dir,
+  );
+  await writeFile(join(dir, 'html', 'slow.txt'), 'x'.repeat(1500));
+  await writeFile(join(dir, 'html', 'big.txt'), `${'x'.repeat(200_000)}TAIL`);
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all(instances.map((instance) => instance.close?.()));
+  await nginx?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('http check against nginx', () => {
+  it('is healthy on 200 and reports the status', async () => {
+    const result = await runCheck({ url: nginx.url('/health'), expectBody: 'ok' });
+    expect(result.status).toBe('healthy');
+    expect(result.reason).toMatch(/^status 200 in \d+m?s$/);
+    expect(result.details).toMatchObject({ statusCode: 200, bodyBytes: 3 });
+  });
+
+  it('reaches nginx through an IPv6 literal URL', async () => {
+    const result = await runCheck({ url: `http://[::1]:${nginx.httpPort}/health` });
+    expect(result.status).toBe('healthy');
+  });
+
+  it('fails a 500 and says which statuses it expected', async () => {
+    const result = await runCheck({ url: nginx.url('/error') });
+    expect(result).toMatchObject({ status: 'failed', reason: 'status 500, expected 200-299' });
+  });
+
+  it('is degraded on 429 when told so, and failed otherwise', async () => {
+    expect(await runCheck({ url: nginx.url('/busy'), degradedStatus: [429] })).toMatchObject({
+      status: 'degraded',
+      reason: 'status 429, degraded on 429',
+    });
+    expect((await runCheck({ url: nginx.url('/busy') })).status).toBe('failed');
+  });
+
+  it('fails a body without the expected text or with rejected text', async () => {
+    expect((await runCheck({ url: nginx.url('/draining'), expectBody: '"ok"' })).reason).toBe(
+      'status 200, body does not contain "\\"ok\\""',
+    );
+    expect((await runCheck({ url: nginx.url('/draining'), rejectBodyRegex: '"status":\\s*"draining"' })).reason).toBe(
+      'status 200, body matches /"status":\\s*"draining"/',
+    );
+  });
+
+  it('does not follow redirects unless asked to', async () => {
+    expect((await runCheck({ url: nginx.url('/moved') })).reason).toBe('status 302, expected 200-299');
+    expect((await runCheck({ url: nginx.url('/moved'), followRedirects: true, expectBody: 'ok' })).status).toBe('healthy');
+  });
+
+  it('judges only the first maxBodyBytes of a large body', async () => {
+    expect((await runCheck({ url: nginx.url('/big'), expectBody: 'TAIL' })).reason).toBe(
+      'status 200, body does not contain "TAIL"',
+    );
+    expect((await runCheck({ url: nginx.url('/big'), expectBody: 'TAIL', maxBodyBytes: 300_000 })).status).toBe('healthy');
+  });
+
+  it('is degraded when the response is slower than degradedAfter', async () => {
+    const result = await runCheck({ url: nginx.url('/slow'), degradedAfter: '300ms' });
+    expect(result.status).toBe('degraded');
+    expect(result.reason).toMatch(/^status 200 in [\d.]+m?s, slower than 300ms$/);
+  });
+
+  it('says connection refused once nginx is stopped', async () => {
+    const own = await startNginx({ locations: 'location = /health { return 200 "ok"; }' });
+    const url = own.url('/health');
+    try {
+      expect((await runCheck({ url })).status).toBe('healthy');
+    } finally {
+      await own.stop();
+    }
+    expect(await runCheck({ url })).toMatchObject({ status: 'failed', reason: 'connection refused' });
+  }, 30_000);
+});
+
+describe('http check against a server that accepts and never answers', () => {
+  let silent: TcpServerHandle;
+  beforeAll(async () => {
+    silent = await startSilentTcpServer('127.0.0.1');
+  });
+  afterAll(() => silent?.stop());
+
+  it('fails by its own timeout, not much later than configured', async () => {
+    const startedAt = performance.now();
+    const result = await runCheck({ url: `http://127.0.0.1:${silent.port}/health`, timeout: '1s' });
+    const elapsed = performance.now() - startedAt;
+    expect(result).toMatchObject({ status: 'failed', reason: 'timeout after 1s' });
+    expect(elapsed).toBeGreaterThanOrEqual(950);
+    expect(elapsed).toBeLessThan(2500);
+  });
+
+  it('stops as soon as the runtime aborts its signal', async () => {
+    const controller = new AbortController();
+    const startedAt = performance.now();
+    setTimeout(() => controller.abort(new Error('check timed out after 300ms')), 300);
+    const result = await runCheck({ url: `http://127.0.0.1:${silent.port}/`, timeout: '10s' }, controller.signal);
+    expect(result).toMatchObject({ status: 'failed', reason: 'aborted: check timed out after 300ms' });
+    expect(performance.now() - startedAt).toBeLessThan(2000);
+  });
+});
+
+describe('http check over TLS', () => {
+  it('rejects the self-signed certificate, then accepts it with the CA', async () => {
+    const rejected = await runCheck({ url: nginx.url('/health', { https: true }) });
+    expect(rejected).toMatchObject({ status: 'failed', reason: 'TLS: self-signed certificate' });
+    const accepted = await runCheck({ url: nginx.url('/health', { https: true }), ca: 'server.crt' });
+    expect(accepted.status).toBe('healthy');
+  });
+
+  it('accepts any certificate when insecure', async () => {
+    expect((await runCheck({ url: nginx.url('/health', { https: true }), insecure: true })).status).toBe('healthy');
+  });
+
+  it('checks the certificate against servername instead of the URL host', async () => {
+    const url = nginx.url('/health', { https: true, ipv6: true });
+    expect((await runCheck({ url, ca: 'server.crt', servername: 'health.test' })).status).toBe('healthy');
+    const wrongName = await runCheck({ url, ca: 'server.crt', servername: 'other.test' });
+    expect(wrongName.status).toBe('failed');
+    expect(wrongName.reason).toMatch(/^TLS: .*other\.test/);
+  });
+
+  it('presents a client certificate when given one', async () => {
+    const url = nginx.url('/mtls', { https: true });
+    expect((await runCheck({ url, ca: 'server.crt' })).reason).toBe('status 403, expected 200-299');
+    const withCert = await runCheck({ url, ca: 'server.crt', cert: 'client.crt', key: 'client.key', expectBody: 'hello' });
+    expect(withCert.status).toBe('healthy');
+  });
+});
