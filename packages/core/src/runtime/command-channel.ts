@@ -1,0 +1,163 @@
+import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
+import { createAckTracker, type AckTracker } from '../protocol/ack-tracker.js';
+import { detectExabgp, versionProbeCommand, type ExabgpVersion, type TimedLine } from '../protocol/detect-exabgp.js';
+import { formatRouteCommand } from '../protocol/format-command.js';
+import type { ParsedLine } from '../protocol/messages.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../scheduler/clock.js';
+import type { LineSink } from './line-sink.js';
+
+export interface CommandChannelOptions {
+  sink: LineSink;
+  clock: Clock;
+  logger: Logger;
+  acks: 'auto' | 'on' | 'off';
+  dialect: 'auto' | CommandDialect;
+  ackTimeoutMs: number;
+  /** How long to wait for the answer to the version probe before deciding acks are off. */
+  probeWindowMs?: number;
+}
+
+/**
+ * The one way commands reach ExaBGP: formats and validates route intents, writes them,
+ * and pairs ExaBGP's acks with them. With `auto` settings it first asks `system version`
+ * to learn the daemon version (and so the dialect) and whether acks are on; route
+ * commands wait (queued, in order) until that is settled.
+ */
+export class CommandChannel {
+  private readonly options: CommandChannelOptions;
+  private tracker: AckTracker;
+  private dialect: CommandDialect;
+  private probe: { sentAtMs: number; lines: TimedLine[]; cancel: () => void } | undefined;
+  private readonly queued: RouteIntent[] = [];
+  private cancelExpiry: (() => void) | undefined;
+  private version: ExabgpVersion | undefined;
+
+  constructor(options: CommandChannelOptions) {
+    this.options = options;
+    this.dialect = options.dialect === 'auto' ? 'neighbor' : options.dialect;
+    this.tracker = createAckTracker({ timeoutMs: options.ackTimeoutMs, enabled: options.acks !== 'off' });
+  }
+
+  /** Starts the probe when anything is left to detect. */
+  start(): void {
+    if (this.options.acks !== 'auto' && this.options.dialect !== 'auto') return;
+    const { clock } = this.options;
+    const windowMs = this.options.probeWindowMs ?? 1000;
+    const cancel = clock.setTimer(windowMs, () => this.settleProbe(true));
+    this.probe = { sentAtMs: clock.now(), lines: [], cancel };
+    this.options.sink.writeLine(versionProbeCommand);
+  }
+
+  /** Formats, validates and writes (or queues while probing) route intents, in order. */
+  sendRoutes(intents: readonly RouteIntent[]): void {
+    if (this.probe) {
+      this.queued.push(...intents);
+      return;
+    }
+    for (const intent of intents) this.writeRoute(intent);
+  }
+
+  /** Takes an ack or an output line ExaBGP wrote. */
+  receive(parsed: ParsedLine): void {
+    if (this.probe) {
+      this.probe.lines.push({ parsed, atMs: this.options.clock.now() });
+      this.settleProbe(false);
+      return;
+    }
+    if (parsed.kind === 'output' && parsed.errorReason !== undefined) this.lastErrorReason = parsed.errorReason;
+    if (parsed.kind !== 'ack' || parsed.ack === 'shutdown') return;
+    this.acknowledge(parsed.ack);
+  }
+
+  private lastErrorReason: string | undefined;
+
+  /** Resolves when every written command is acknowledged, or after `maxWaitMs`. */
+  async drained(maxWaitMs: number): Promise<void> {
+    const deadline = this.options.clock.now() + maxWaitMs;
+    while ((this.probe || this.tracker.pending > 0) && this.options.clock.now() < deadline) {
+      await new Promise<void>((resolve) => this.options.clock.setTimer(10, resolve));
+    }
+    await this.options.sink.flushed();
+  }
+
+  get counters() {
+    return this.tracker.counters;
+  }
+
+  /** What the probe found: the ExaBGP version, the dialect and whether acks are on. */
+  get detected() {
+    return { version: this.version?.text, dialect: this.dialect, acks: this.tracker.enabled ? 'on' : 'off' } as const;
+  }
+
+  private settleProbe(windowClosed: boolean): void {
+    const probe = this.probe;
+    if (!probe) return;
+    const { clock, logger } = this.options;
+    const now = clock.now();
+    const detection = detectExabgp(probe.lines, {
+      sentAtMs: probe.sentAtMs,
+      windowMs: this.options.probeWindowMs ?? 1000,
+      nowMs: windowClosed ? Number.POSITIVE_INFINITY : now,
+    });
+    if (!detection.settled) return;
+    probe.cancel();
+    this.probe = undefined;
+    this.version = detection.version;
+    if (this.options.dialect === 'auto') this.dialect = detection.dialect;
+    if (this.options.acks === 'auto') {
+      this.tracker = createAckTracker({ timeoutMs: this.options.ackTimeoutMs, enabled: detection.acks === 'on' });
+    }
+    logger.info(
+      { exabgp: detection.version?.text ?? 'unknown', dialect: this.dialect, acks: this.tracker.enabled ? 'on' : 'off' },
+      'exabgp detected',
+    );
+    const queued = this.queued.splice(0);
+    for (const intent of queued) this.writeRoute(intent);
+  }
+
+  private writeRoute(intent: RouteIntent): void {
+    let command: string;
+    try {
+      command = formatRouteCommand(intent, this.dialect);
+    } catch (error) {
+      // Validation failed: nothing is written, so no ack is owed and none can be misattributed.
+      this.options.logger.error({ err: error, intent }, 'route refused before writing');
+      return;
+    }
+    const { clock, logger, sink } = this.options;
+    sink.writeLine(command);
+    this.tracker.sent(command, clock.now());
+    logger.info({ command }, 'command sent');
+    this.armExpiry();
+  }
+
+  private acknowledge(ack: 'done' | 'error'): void {
+    const { clock, logger } = this.options;
+    const reason = this.lastErrorReason;
+    this.lastErrorReason = undefined;
+    const matched = this.tracker.acknowledged(ack, clock.now(), reason);
+    if (!matched) {
+      logger.debug({ ack }, 'ack with no command pending');
+      return;
+    }
+    const latencyMs = Math.round((matched.ackedAtMs - matched.sentAtMs) * 10) / 10;
+    if (ack === 'error') logger.error({ command: matched.command, reason, counters: this.tracker.counters }, 'exabgp refused a command');
+    else logger.debug({ command: matched.command, latencyMs }, 'command acknowledged');
+    this.armExpiry();
+  }
+
+  private armExpiry(): void {
+    this.cancelExpiry?.();
+    this.cancelExpiry = undefined;
+    const deadline = this.tracker.nextDeadlineMs();
+    if (deadline === undefined) return;
+    const { clock, logger } = this.options;
+    this.cancelExpiry = clock.setTimer(Math.max(0, deadline - clock.now()), () => {
+      for (const entry of this.tracker.expire(clock.now())) {
+        logger.warn({ command: entry.command, code: 'EXAPLUG_ACK_TIMEOUT' }, 'exabgp did not acknowledge a command in time');
+      }
+      this.armExpiry();
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import type { ExabgpMessage, RouteAttributes } from '../protocol/messages.js';
+
+export type NeighborState = 'connected' | 'up' | 'down';
+
+/** What one neighbor sent us: prefix → attributes (the adj-rib-in, from `receive` updates). */
+export interface NeighborEntry {
+  state: NeighborState;
+  since: number;
+  reason?: string;
+  received: Map<string, RouteAttributes & { nextHop: string }>;
+}
+
+/** Neighbors by peer address. Checks and strategies may read it; only the runtime writes it. */
+export type NeighborTable = Map<string, NeighborEntry>;
+
+/**
+ * Folds one ExaBGP message into the table. Returns true when a neighbor has just come
+ * up, which is when the runtime re-announces everything.
+ */
+export function applyNeighborMessage(table: NeighborTable, message: ExabgpMessage, now: number): { cameUp: string | undefined } {
+  if (message.type === 'state') {
+    const peer = message.neighbor.peer;
+    const previous = table.get(peer);
+    const entry: NeighborEntry = {
+      state: message.state,
+      since: now,
+      received: message.state === 'down' ? new Map() : (previous?.received ?? new Map()),
+    };
+    if (message.reason !== undefined) entry.reason = message.reason;
+    table.set(peer, entry);
+    return { cameUp: message.state === 'up' && previous?.state !== 'up' ? peer : undefined };
+  }
+  if (message.type === 'update' && message.neighbor.direction !== 'send') {
+    const entry = table.get(message.neighbor.peer);
+    if (!entry) return { cameUp: undefined };
+    for (const route of message.withdraw) entry.received.delete(route.prefix);
+    for (const route of message.announce) entry.received.set(route.prefix, { ...message.attributes, nextHop: route.nextHop });
+  }
+  return { cameUp: undefined };
+}
+
+/** True when at least one session is established. */
+export function hasEstablishedNeighbor(table: NeighborTable): boolean {
+  for (const entry of table.values()) if (entry.state === 'up') return true;
+  return false;
+}

@@ -1,0 +1,147 @@
+import { announcedRoutes, planRouteChanges, planWithdrawAll, type RouteBook } from '../announce/plan-route-changes.js';
+import type { RouteIntent } from '../announce/route-intent.js';
+import type { ExaplugConfig } from '../config/resolve-config.js';
+import type { Logger } from '../logger.js';
+import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
+import { closeServices, type PreparedService } from '../plugins/prepare-services.js';
+import type { Clock } from '../scheduler/clock.js';
+import { CommandChannel } from './command-channel.js';
+import type { LineSink } from './line-sink.js';
+import { applyNeighborMessage, type NeighborTable } from './neighbor-table.js';
+import { ServiceRunner, type ServiceStatus } from './service-runner.js';
+
+export interface RuntimeOptions {
+  config: ExaplugConfig;
+  services: PreparedService[];
+  sink: LineSink;
+  clock: Clock;
+  logger: Logger;
+  random?: () => number;
+  isDisabled?: (path: string) => Promise<boolean>;
+  /** ExaBGP said it is shutting down; the shell should stop and exit. */
+  onShutdownMessage?: () => void;
+  probeWindowMs?: number;
+}
+
+export interface StopOptions {
+  /** False when ExaBGP is gone (stdin EOF): there is nobody to withdraw from. */
+  withdraw: boolean;
+  /** How long to wait for ExaBGP's acks to the withdraws. */
+  maxWaitMs?: number;
+}
+
+/**
+ * The only stateful piece: lines from ExaBGP and check results in, commands out.
+ * Everything it decides is delegated to pure functions; it holds the state between them.
+ */
+export class Runtime {
+  private readonly options: RuntimeOptions;
+  private readonly channel: CommandChannel;
+  private readonly runners: ServiceRunner[];
+  private book: RouteBook = new Map();
+  private stopping: Promise<void> | undefined;
+  readonly neighbors: NeighborTable = new Map();
+
+  constructor(options: RuntimeOptions) {
+    this.options = options;
+    const { config, clock, logger, sink } = options;
+    this.channel = new CommandChannel({
+      sink,
+      clock,
+      logger: logger.child({ component: 'exabgp' }),
+      acks: config.exabgp.acks,
+      dialect: config.exabgp.dialect,
+      ackTimeoutMs: config.exabgp.ackTimeout,
+      ...(options.probeWindowMs !== undefined && { probeWindowMs: options.probeWindowMs }),
+    });
+    this.runners = options.services.map(
+      (service) =>
+        new ServiceRunner({
+          service,
+          clock,
+          logger,
+          random: options.random ?? Math.random,
+          onRoutes: (_name, intents) => this.announce(intents),
+          ...(options.isDisabled && { isDisabled: options.isDisabled }),
+        }),
+    );
+  }
+
+  start(): void {
+    this.channel.start();
+    for (const runner of this.runners) runner.start();
+  }
+
+  /** One line from ExaBGP (stdin). Never throws: a bad line is logged and skipped. */
+  receiveLine(line: string): void {
+    const parsed = parseExabgpLine(line);
+    const { logger, clock } = this.options;
+    switch (parsed.kind) {
+      case 'empty':
+        return;
+      case 'unknown':
+        logger.warn({ line: parsed.line.slice(0, 500), reason: parsed.reason }, 'unreadable line from exabgp skipped');
+        return;
+      case 'ack':
+      case 'output':
+        this.channel.receive(parsed);
+        return;
+      case 'message': {
+        const message = parsed.message;
+        if (message.type === 'shutdown') {
+          logger.info('exabgp is shutting down');
+          this.options.onShutdownMessage?.();
+          return;
+        }
+        if (message.type === 'state') {
+          logger.info({ peer: message.neighbor.peer, state: message.state, reason: message.reason }, 'neighbor state');
+        }
+        const { cameUp } = applyNeighborMessage(this.neighbors, message, clock.now());
+        if (cameUp) this.reannounce(cameUp);
+      }
+    }
+  }
+
+  /** Stops checks, withdraws (unless told not to, or `onStop: keep`), closes plugins. Idempotent. */
+  stop(options: StopOptions): Promise<void> {
+    this.stopping ??= this.doStop(options);
+    return this.stopping;
+  }
+
+  get status(): ServiceStatus[] {
+    return this.runners.map((runner) => runner.status);
+  }
+
+  get routes(): RouteIntent[] {
+    return [...this.book.values()];
+  }
+
+  get exabgp() {
+    return { ...this.channel.detected, counters: this.channel.counters };
+  }
+
+  private announce(intents: RouteIntent[]): void {
+    if (this.stopping) return;
+    const changes = planRouteChanges(this.book, intents);
+    this.book = changes.book;
+    this.channel.sendRoutes(changes.send);
+  }
+
+  private reannounce(peer: string): void {
+    const routes = announcedRoutes(this.book);
+    if (routes.length === 0) return;
+    this.options.logger.info({ peer, routes: routes.length }, 'neighbor up: re-announcing');
+    this.channel.sendRoutes(routes);
+  }
+
+  private async doStop({ withdraw, maxWaitMs = 2000 }: StopOptions): Promise<void> {
+    for (const runner of this.runners) runner.stop();
+    if (withdraw && this.options.config.onStop === 'withdraw') {
+      const changes = planWithdrawAll(this.book);
+      this.book = changes.book;
+      this.channel.sendRoutes(changes.send);
+      await this.channel.drained(maxWaitMs);
+    }
+    await closeServices(this.options.services);
+  }
+}

@@ -1,0 +1,118 @@
+import { access } from 'node:fs/promises';
+import type { RouteIntent } from '../announce/route-intent.js';
+import { initialHealthState, isAnnouncedState, type AnnouncedState, type HealthState } from '../health/health-state.js';
+import { nextHealthState } from '../health/next-health-state.js';
+import type { Logger } from '../logger.js';
+import { isPassing, type CheckResult } from '../plugins/check-result.js';
+import type { PreparedService } from '../plugins/prepare-services.js';
+import type { Clock } from '../scheduler/clock.js';
+import { nextCheckDelay } from '../scheduler/next-check-delay.js';
+import { runCheckWithTimeout } from '../scheduler/run-check-with-timeout.js';
+
+export interface ServiceRunnerOptions {
+  service: PreparedService;
+  clock: Clock;
+  logger: Logger;
+  random: () => number;
+  /** Called with the strategy's routes each time the announced state changes. */
+  onRoutes: (serviceName: string, intents: RouteIntent[]) => void;
+  /** True when the maintenance file exists; injected for tests. */
+  isDisabled?: (path: string) => Promise<boolean>;
+}
+
+/** What `exaplug` knows about one service right now. */
+export interface ServiceStatus {
+  name: string;
+  state: HealthState;
+  announced: AnnouncedState | undefined;
+  lastResult: CheckResult | undefined;
+}
+
+const fileExists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Drives one service: check, next state, announce on change, wait, again. Rounds never
+ * overlap, and nothing a plugin does can stop the loop: `runCheckWithTimeout` always settles.
+ */
+export class ServiceRunner {
+  private readonly options: ServiceRunnerOptions;
+  private state: HealthState = initialHealthState;
+  private announced: AnnouncedState | undefined;
+  private lastResult: CheckResult | undefined;
+  private cancelTimer: (() => void) | undefined;
+  private stopped = false;
+  private readonly log: Logger;
+
+  constructor(options: ServiceRunnerOptions) {
+    this.options = options;
+    this.log = options.logger.child({ service: options.service.config.name });
+  }
+
+  /** Runs the first check at once. */
+  start(): void {
+    void this.round();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.cancelTimer?.();
+  }
+
+  get status(): ServiceStatus {
+    return { name: this.options.service.config.name, state: this.state, announced: this.announced, lastResult: this.lastResult };
+  }
+
+  private async round(): Promise<void> {
+    if (this.stopped) return;
+    const { service, clock } = this.options;
+    const config = service.config;
+    const isDisabled = this.options.isDisabled ?? fileExists;
+    const disabled = config.disableFile !== undefined && (await isDisabled(config.disableFile));
+    let observation: 'pass' | 'fail' | 'disabled' = 'disabled';
+    if (!disabled) {
+      const result = await runCheckWithTimeout(service.check, { name: service.checkName, timeoutMs: config.timeout, clock });
+      this.recordResult(result);
+      observation = isPassing(result) ? 'pass' : 'fail';
+    }
+    if (this.stopped) return;
+    this.advance(observation);
+    const delay = nextCheckDelay(this.state.name, config.timing, this.options.random());
+    this.cancelTimer = clock.setTimer(delay, () => void this.round());
+  }
+
+  private recordResult(result: CheckResult): void {
+    const previous = this.lastResult;
+    this.lastResult = result;
+    const fields = { status: result.status, reason: result.reason, durationMs: Math.round(result.durationMs ?? 0) };
+    // A change of verdict is news; the same verdict again is detail.
+    if (previous?.status !== result.status) this.log.info(fields, 'check result changed');
+    else this.log.debug(fields, 'check completed');
+  }
+
+  private advance(observation: 'pass' | 'fail' | 'disabled'): void {
+    const { service } = this.options;
+    const previous = this.state;
+    this.state = nextHealthState(previous, observation, { rise: service.config.rise, fall: service.config.fall });
+    if (previous.name !== this.state.name) {
+      this.log.info({ from: previous.name, to: this.state.name }, 'health changed');
+    }
+    if (!isAnnouncedState(this.state.name) || this.state.name === this.announced) return;
+    this.announced = this.state.name;
+    this.planRoutes(this.state.name);
+  }
+
+  private planRoutes(state: AnnouncedState): void {
+    const { service, onRoutes } = this.options;
+    try {
+      const intents = service.strategy.plan({ serviceName: service.config.name, prefixes: service.config.ips, state });
+      onRoutes(service.config.name, intents);
+    } catch (error) {
+      // Keep whatever was announced before: a broken strategy must not withdraw a healthy service.
+      this.log.error({ err: error, code: 'EXAPLUG_STRATEGY_FAILED', state }, 'strategy failed; routes left as they were');
+    }
+  }
+}

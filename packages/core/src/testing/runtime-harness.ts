@@ -1,0 +1,61 @@
+import { parseConfig } from '../config/parse-config.js';
+import { silentLogger } from '../logger.js';
+import type { CheckResult } from '../plugins/check-result.js';
+import { prepareServices } from '../plugins/prepare-services.js';
+import { Runtime } from '../runtime/runtime.js';
+import { FakeClock } from './fake-clock.js';
+import { createRecordingLogger } from './recording-logger.js';
+
+/** A scripted check outcome: pass, fail, or a check that never settles. */
+export type Scripted = 'pass' | 'fail' | 'hang' | 'throw';
+
+/**
+ * Runs the real runtime against a config with scripted checks: feed it ExaBGP lines,
+ * advance a fake clock, read the command lines it wrote (fastify-inject style).
+ */
+export async function createRuntimeHarness(rawConfig: Record<string, unknown>, scripts: Record<string, Scripted[]>) {
+  const clock = new FakeClock();
+  const written: string[] = [];
+  const logger = createRecordingLogger();
+  let shutdownRequested = false;
+  const config = parseConfig(rawConfig, undefined, '/tmp');
+  const remaining = new Map(Object.entries(scripts).map(([name, list]) => [name, [...list]]));
+  const services = await prepareServices(config, silentLogger, async () => ({}));
+  for (const service of services) {
+    service.check = {
+      run: () => {
+        const next = remaining.get(service.config.name)?.shift() ?? 'pass';
+        if (next === 'hang') return new Promise<CheckResult>(() => {});
+        if (next === 'throw') throw new Error('plugin bug');
+        return Promise.resolve<CheckResult>(next === 'pass' ? { status: 'healthy' } : { status: 'failed', reason: 'scripted' });
+      },
+    };
+  }
+  const runtime = new Runtime({
+    config,
+    services,
+    clock,
+    logger,
+    random: () => 0,
+    sink: { writeLine: (line) => void written.push(line), flushed: async () => {} },
+    onShutdownMessage: () => {
+      shutdownRequested = true;
+    },
+  });
+  return {
+    runtime,
+    clock,
+    logger,
+    written,
+    /** Lines written since the last call. */
+    take(): string[] {
+      return written.splice(0);
+    },
+    feed(...lines: string[]) {
+      for (const line of lines) runtime.receiveLine(line);
+    },
+    get shutdownRequested() {
+      return shutdownRequested;
+    },
+  };
+}
