@@ -1,0 +1,69 @@
+import type { Socket } from 'node:net';
+import { defineCheck, failed, healthy, type CheckResult } from '@exaplug/core/plugin';
+import { describeReceived } from './describe-received.js';
+import { describeSocketError } from './describe-socket-error.js';
+import { openConnection } from './open-connection.js';
+import { runScript } from './run-script.js';
+import { createSocketReader, type SocketReader } from './socket-reader.js';
+import { TcpFailure } from './tcp-failure.js';
+import { tcpOptionsSchema } from './tcp-options.js';
+import { toTcpSettings, type TcpSettings } from './tcp-settings.js';
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)}ms` : `${Number((ms / 1000).toFixed(2))}s`;
+}
+
+function describeAbort(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.message ? `aborted: ${reason.message}` : 'aborted';
+}
+
+async function attempt(settings: TcpSettings, signal: AbortSignal, sockets: Set<Socket>): Promise<CheckResult> {
+  const startedAt = performance.now();
+  const ownTimeout = AbortSignal.timeout(settings.timeoutMs);
+  const deadline = AbortSignal.any([signal, ownTimeout]);
+  let activity = 'connecting';
+  let socket: Socket | undefined;
+  let reader: SocketReader | undefined;
+  try {
+    socket = await openConnection(settings, deadline);
+    sockets.add(socket);
+    reader = createSocketReader(socket, settings.maxReadBytes);
+    await runScript(socket, reader, settings.script, deadline, (now) => (activity = now));
+    const elapsedMs = performance.now() - startedAt;
+    const what = settings.script.length === 0 ? 'connected' : `connected, ${settings.script.length} script steps passed`;
+    return healthy(`${what} in ${formatMs(elapsedMs)}`, { elapsedMs: Math.round(elapsedMs) });
+  } catch (error) {
+    if (signal.aborted) return failed(describeAbort(signal));
+    if (ownTimeout.aborted) {
+      const received = reader && activity.startsWith('waiting') ? `, ${describeReceived(reader.unconsumed())}` : '';
+      return failed(`timeout after ${formatMs(settings.timeoutMs)} ${activity}${received}`);
+    }
+    if (error instanceof TcpFailure) return failed(error.message);
+    return failed(describeSocketError(error));
+  } finally {
+    socket?.destroy();
+    if (socket) sockets.delete(socket);
+  }
+}
+
+/** Connects to host:port, optionally over TLS, and runs a send/expect script. */
+export const check = defineCheck({
+  name: 'tcp',
+  coreVersion: '^0.1.0',
+  options: tcpOptionsSchema,
+  create(options, context) {
+    const settings = toTcpSettings(options, context.configDir);
+    const sockets = new Set<Socket>();
+    return {
+      run: ({ signal }) => attempt(settings, signal, sockets),
+      close() {
+        for (const socket of sockets) socket.destroy();
+        sockets.clear();
+      },
+    };
+  },
+});
+
+/** The same check under a name that says what it is, for imports beside other checks. */
+export const tcpCheck = check;
