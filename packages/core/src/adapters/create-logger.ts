@@ -1,0 +1,17 @@
+import { pino, type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+/**
+ * pino writing synchronously to fd 2. Never stdout (ExaBGP's), never a transport worker:
+ * ExaBGP SIGTERMs its processes and asynchronous transports lose the last lines.
+ * Pretty, still synchronous, when a person is watching stderr.
+ */
+export function createLogger(options: { level: LogLevel; pretty?: boolean; name?: string }): PinoLogger {
+  const isPretty = options.pretty ?? Boolean(process.stderr.isTTY);
+  const destination = isPretty
+    ? pretty({ destination: 2, sync: true, colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' })
+    : pino.destination({ dest: 2, sync: true });
+  return pino({ level: options.level, name: options.name ?? 'exaplug', base: { pid: process.pid } }, destination);
+}

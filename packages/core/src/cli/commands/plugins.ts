@@ -1,0 +1,56 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from '@oclif/core';
+import { builtinChecks } from '../../checks/builtin-checks.js';
+import { loadConfig } from '../../config/load-config.js';
+import { coreVersion } from '../../plugins/core-version.js';
+import { discoverPlugins } from '../../plugins/discover-plugins.js';
+import { loadCheck, loadStrategy } from '../../plugins/load-plugin.js';
+import { builtinStrategies } from '../../strategies/builtin-strategies.js';
+import { formatTable } from '../format-table.js';
+import { describeLoadError } from '../load-for-cli.js';
+import { configFlag } from '../log-level-flag.js';
+
+const coreDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export default class Plugins extends Command {
+  static override summary = 'List the checks and strategies available, with versions and where they resolve from';
+  static override flags = { config: configFlag };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Plugins);
+    const rows: string[][] = [
+      ...Object.keys(builtinChecks).map((name) => ['check', name, coreVersion, 'built into @exaplug/core']),
+      ...Object.keys(builtinStrategies).map((name) => ['strategy', name, coreVersion, 'built into @exaplug/core']),
+    ];
+    let configDir = process.cwd();
+    let config;
+    try {
+      config = await loadConfig(flags.config === undefined ? {} : { path: flags.config });
+      configDir = config.configDir;
+    } catch (error) {
+      if (flags.config !== undefined) this.logToStderr(describeLoadError(error));
+    }
+    for (const found of await discoverPlugins([configDir, coreDirectory, process.cwd()])) {
+      rows.push([found.kind, found.name, found.version ?? '?', found.directory]);
+    }
+    this.log(formatTable(['kind', 'name', 'version', 'from'], rows));
+    if (!config) return;
+    this.log(`\nused by ${config.filepath}:`);
+    const used: string[][] = [];
+    for (const service of config.services) {
+      for (const [kind, use] of [
+        ['check', service.check.use],
+        ['strategy', service.strategy.use],
+      ] as const) {
+        try {
+          const { origin } = kind === 'check' ? await loadCheck(use, config.configDir) : await loadStrategy(use, config.configDir);
+          used.push([service.name, kind, use, origin.version ?? '?', origin.source === 'builtin' ? 'built in' : (origin.file ?? origin.resolvedAs)]);
+        } catch (error) {
+          used.push([service.name, kind, use, '-', describeLoadError(error)]);
+        }
+      }
+    }
+    this.log(formatTable(['service', 'kind', 'use', 'version', 'resolves to'], used));
+  }
+}

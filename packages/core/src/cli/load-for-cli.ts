@@ -1,0 +1,22 @@
+import { ConfigError } from '../config/config-error.js';
+import { loadConfig } from '../config/load-config.js';
+import type { ExaplugConfig } from '../config/resolve-config.js';
+import { isExaplugError } from '../errors.js';
+import { silentLogger } from '../logger.js';
+import { prepareServices, type PreparedService } from '../plugins/prepare-services.js';
+
+/** A refusal a person can read: the file, then one `path: reason` per line. */
+export function describeLoadError(error: unknown): string {
+  if (error instanceof ConfigError) {
+    return [`${error.filepath ?? 'configuration'} is invalid (${error.code}):`, ...error.issues.map((issue) => `  ${issue}`)].join('\n');
+  }
+  if (isExaplugError(error)) return `${error.message} (${error.code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Loads the config and every plugin, as `run` would, for the commands people type. */
+export async function loadForCli(configPath: string | undefined): Promise<{ config: ExaplugConfig; services: PreparedService[] }> {
+  const config = await loadConfig(configPath === undefined ? {} : { path: configPath });
+  const services = await prepareServices(config, silentLogger);
+  return { config, services };
+}

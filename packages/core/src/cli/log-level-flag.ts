@@ -1,0 +1,9 @@
+import { Flags } from '@oclif/core';
+
+export const configFlag = Flags.string({ char: 'c', description: 'config file (default: search from the current directory)' });
+
+export const logLevelFlag = Flags.string({
+  char: 'l',
+  description: 'log level (overrides log.level in the config)',
+  options: ['trace', 'debug', 'info', 'warn', 'error', 'fatal'],
+});
