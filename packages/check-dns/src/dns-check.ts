@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { defineCheck, failed, parseDuration, type CheckResult } from '@exaplug/core/plugin';
 import dnsPacket from 'dns-packet';
 import { dnsOptionsSchema, type DnsOptions } from './dns-options.js';
+import { describeDuration } from './duration-option.js';
 import { evaluateResponse } from './evaluate-response.js';
 import { exchangeTcp } from './exchange-tcp.js';
 import { exchangeUdp } from './exchange-udp.js';
@@ -29,7 +30,7 @@ export const check = defineCheck({
         const outcome = await exchange(server, query, id, {
           signal,
           timeoutMs,
-          timeoutReason: `timeout after ${options.timeout}`,
+          timeoutReason: `timeout after ${describeDuration(options.timeout)}`,
         });
         if (outcome.kind === 'failure') return failed(outcome.reason);
         return evaluateResponse(outcome.packet, options);

@@ -16,3 +16,8 @@ export function durationOption(fallback: string) {
     .refine(isDuration, { error: 'expected a duration like 2s or 500ms' })
     .default(fallback);
 }
+
+/** A duration option as an operator wrote it; a bare number is milliseconds. */
+export function describeDuration(value: string | number): string {
+  return typeof value === 'number' ? `${value}ms` : value.trim();
+}

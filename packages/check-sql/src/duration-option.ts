@@ -13,3 +13,8 @@ function isDuration(value: string | number): boolean {
 export const durationSchema = z
   .union([z.string(), z.number()])
   .refine(isDuration, { error: 'expected a duration like 2s or 500ms' });
+
+/** A duration option as an operator wrote it; a bare number is milliseconds. */
+export function describeDuration(value: string | number): string {
+  return typeof value === 'number' ? `${value}ms` : value.trim();
+}

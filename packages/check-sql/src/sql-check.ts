@@ -2,6 +2,7 @@ import { defineCheck, failed, parseDuration, type CheckContext, type CheckResult
 import type pg from 'pg';
 import { connectClient, describeTarget } from './connect-client.js';
 import { describePgError, isStatementError, redactSecrets } from './describe-pg-error.js';
+import { describeDuration } from './duration-option.js';
 import { evaluateQueryResult } from './evaluate-query-result.js';
 import { evaluateRole, roleQuery } from './evaluate-role.js';
 import { keepClient } from './keep-client.js';
@@ -19,7 +20,10 @@ export const check = defineCheck({
   coreVersion: '^0.1.0',
   options: sqlOptionsSchema,
   create(options: SqlOptions, context: CheckContext) {
-    const timeouts = { connectTimeout: String(options.connectTimeout), statementTimeout: String(options.statementTimeout) };
+    const timeouts = {
+      connectTimeout: describeDuration(options.connectTimeout),
+      statementTimeout: describeDuration(options.statementTimeout),
+    };
     const secrets = new Set<string>();
     const keeper = keepClient((onLost) =>
       connectClient(
@@ -31,7 +35,7 @@ export const check = defineCheck({
     const roleExpectation = {
       role: options.role,
       maxLagMs: options.maxReplicationLag === undefined ? undefined : parseDuration(options.maxReplicationLag),
-      maxLagText: options.maxReplicationLag === undefined ? undefined : String(options.maxReplicationLag),
+      maxLagText: options.maxReplicationLag === undefined ? undefined : describeDuration(options.maxReplicationLag),
     };
 
     const query = async (client: pg.Client, signal: AbortSignal): Promise<CheckResult> => {
