@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, as ExaBGP runs it. The README's test command builds before testing. */
+export const exaplugBin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
+
+export function assertBuilt(): void {
+  const command = fileURLToPath(new URL('../dist/cli/commands/run.js', import.meta.url));
+  if (!existsSync(command)) throw new Error(`${command} is missing: run "npm run build" first`);
+}
+
+/** The argv ExaBGP's `run` gets for exaplug with this config. */
+export function exaplugRun(configPath: string): string[] {
+  return [process.execPath, exaplugBin, 'run', '--config', configPath];
+}

@@ -1,0 +1,111 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { waitFor } from './wait-for.js';
+
+const run = promisify(execFile);
+
+export interface ExabgpNeighbor {
+  /** BIRD's address. */
+  peer: string;
+  /** ExaBGP's address (also `next-hop self`). */
+  local: string;
+  family: 'ipv4 unicast' | 'ipv6 unicast';
+  port: number;
+  localAs?: number;
+  peerAs?: number;
+}
+
+export interface ExabgpHandle {
+  pid: number;
+  dir: string;
+  /** Everything ExaBGP (and, through it, the process's stderr) printed so far. */
+  output(): string;
+  /** PIDs of the processes ExaBGP spawned (the API process). */
+  children(): Promise<number[]>;
+  /** SIGTERM (graceful) or SIGKILL, then wait for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  readonly exited: boolean;
+}
+
+// Debian's ExaBGP reads /etc/exabgp/exabgp.env (user exabgp, cli on) unless --env is given.
+const environment = `[exabgp.api]
+ack = true
+cli = false
+respawn = true
+[exabgp.daemon]
+daemonize = false
+user = 'root'
+[exabgp.log]
+destination = 'stdout'
+level = INFO
+processes = true
+`;
+
+/**
+ * Starts Debian's ExaBGP 4.2 with one API process (`run`, argv joined by spaces: ExaBGP
+ * splits on blanks and a `;` ends the statement, so no argument may contain either).
+ */
+export async function startExabgp(options: {
+  neighbors: ExabgpNeighbor[];
+  run: string[];
+  encoder?: 'json' | 'text';
+  receive?: boolean;
+}): Promise<ExabgpHandle> {
+  const dir = await mkdtemp(join(tmpdir(), 'exaplug-exabgp-'));
+  const blocks = options.neighbors.map(
+    (n) => `neighbor ${n.peer} {
+    router-id 127.0.0.2;
+    local-address ${n.local};
+    local-as ${n.localAs ?? 65001};
+    peer-as ${n.peerAs ?? 65002};
+    hold-time 9;
+    connect ${n.port};
+    family { ${n.family}; }
+    api {
+        processes [ exaplug ];
+        neighbor-changes;
+        ${options.receive === false ? '' : 'receive { parsed; update; }'}
+    }
+}`,
+  );
+  await writeFile(
+    join(dir, 'exabgp.conf'),
+    `process exaplug {
+    run ${options.run.join(' ')};
+    encoder ${options.encoder ?? 'json'};
+}
+${blocks.join('\n')}
+`,
+  );
+  await writeFile(join(dir, 'exabgp.env'), environment);
+  let output = '';
+  const child: ChildProcess = spawn('/usr/sbin/exabgp', ['--env', join(dir, 'exabgp.env'), join(dir, 'exabgp.conf')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, 'exabgp.api.cli': 'false' },
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  return {
+    pid: child.pid as number,
+    dir,
+    output: () => output,
+    async children() {
+      const { stdout } = await run('/usr/bin/pgrep', ['-P', String(child.pid)]).catch(() => ({ stdout: '' }));
+      return stdout.split('\n').filter(Boolean).map(Number);
+    },
+    async stop(signal = 'SIGTERM') {
+      if (!exited()) {
+        child.kill(signal);
+        await waitFor(exited, { timeoutMs: 8000, what: 'ExaBGP to exit' }).catch(() => child.kill('SIGKILL'));
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+    get exited() {
+      return exited();
+    },
+  };
+}
