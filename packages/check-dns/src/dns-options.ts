@@ -1,5 +1,5 @@
 import { z } from '@exaplug/core/plugin';
-import { durationOption } from './duration-option.js';
+import { durationOption } from '@exaplug/core/plugin';
 import { parseServerAddress } from './parse-server-address.js';
 
 /** The record types this check knows how to compare. */
@@ -26,7 +26,7 @@ export const dnsOptionsSchema = z.strictObject({
   expect: expectSchema.optional(),
   expectRcode: z.enum(responseCodes).default('NOERROR'),
   transport: z.enum(['udp', 'tcp']).default('udp'),
-  timeout: durationOption('2s'),
+  timeout: durationOption.default('2s'),
   /** Sets the RD bit: needed when asking a resolver, ignored by authoritative servers. */
   recursion: z.boolean().default(true),
 });

@@ -1,5 +1,5 @@
 import { z } from '@exaplug/core/plugin';
-import { durationOption } from './duration-option.js';
+import { durationOption } from '@exaplug/core/plugin';
 import { isStatusSpec } from './status-ranges.js';
 
 function isHttpUrl(value: string): boolean {

@@ -1,5 +1,5 @@
 import { z } from '@exaplug/core/plugin';
-import { durationSchema } from './duration-option.js';
+import { durationOption } from '@exaplug/core/plugin';
 
 function isRegex(pattern: string): boolean {
   try {
@@ -30,9 +30,9 @@ export const sqlOptionsSchema = z
     expectValueRegex: z.string().refine(isRegex, { error: 'expected a regular expression' }).optional(),
     role: z.enum(['any', 'primary', 'replica']).default('any'),
     /** On a replica: fail when replay is further behind than this. */
-    maxReplicationLag: durationSchema.optional(),
-    statementTimeout: durationSchema.default('5s'),
-    connectTimeout: durationSchema.default('2s'),
+    maxReplicationLag: durationOption.optional(),
+    statementTimeout: durationOption.default('5s'),
+    connectTimeout: durationOption.default('2s'),
   })
   .refine((o) => !(o.connectionString && o.host), {
     error: 'give connectionString or host, not both',

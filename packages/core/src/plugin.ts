@@ -19,4 +19,5 @@ export type { Logger } from './logger.js';
 export { silentLogger } from './logger.js';
 export { coreVersion } from './plugins/core-version.js';
 export { ExaplugError, isExaplugError } from './errors.js';
-export { parseDuration } from './duration.js';
+export { formatDuration, parseDuration } from './duration.js';
+export { describeDuration, durationOption } from './plugins/duration-option.js';
