@@ -1,1 +1,33 @@
+// The runtime entry: everything an embedding program or a test needs. Plugin authors
+// import from '@exaplug/core/plugin' instead, which stays small.
 export * from './plugin.js';
+export { errorCodes } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export { ConfigError } from './config/config-error.js';
+export { loadConfig, configSearchPlaces } from './config/load-config.js';
+export { parseConfig } from './config/parse-config.js';
+export type { ExaplugConfig, ServiceConfig, PluginReference } from './config/resolve-config.js';
+export type { ConfigInput } from './config/schema.js';
+export { nextHealthState } from './health/next-health-state.js';
+export type { HealthObservation, Hysteresis } from './health/next-health-state.js';
+export { initialHealthState, isAnnouncedState } from './health/health-state.js';
+export type { HealthState, HealthStateName } from './health/health-state.js';
+export { nextCheckDelay } from './scheduler/next-check-delay.js';
+export { runCheckWithTimeout } from './scheduler/run-check-with-timeout.js';
+export type { Clock } from './scheduler/clock.js';
+export { rotateStrategy, rotatedRank } from './strategies/rotate.js';
+export { fixedStrategy } from './strategies/fixed.js';
+export { builtinStrategies } from './strategies/builtin-strategies.js';
+export { builtinChecks } from './checks/builtin-checks.js';
+export { planRouteChanges, planWithdrawAll, announcedRoutes } from './announce/plan-route-changes.js';
+export type { CommandDialect } from './announce/route-intent.js';
+export { loadCheck, loadStrategy, packageCandidates } from './plugins/load-plugin.js';
+export { prepareServices, closeServices } from './plugins/prepare-services.js';
+export type { PreparedService } from './plugins/prepare-services.js';
+export { discoverPlugins } from './plugins/discover-plugins.js';
+export * from './protocol/index.js';
+export { Runtime } from './runtime/runtime.js';
+export type { RuntimeOptions, StopOptions } from './runtime/runtime.js';
+export type { LineSink } from './runtime/line-sink.js';
+export type { ServiceStatus } from './runtime/service-runner.js';
+export { runExabgpProcess } from './adapters/exabgp-process.js';
