@@ -1,4 +1,4 @@
-import { defineCheck, degraded, failed, healthy } from '@exaplug/core/plugin';
+import { defineCheck, degraded, describeDuration, failed, healthy, parseDuration } from '@exaplug/core/plugin';
 import type { CheckResult } from '@exaplug/core/plugin';
 import { converse } from './converse.js';
 import { exampleOptions } from './options.js';
@@ -14,6 +14,7 @@ export const check = defineCheck({
   coreVersion: '^0.1.0',
   options: exampleOptions,
   create(options) {
+    const slowAfterMs = options.slowAfter === undefined ? Infinity : parseDuration(options.slowAfter);
     return {
       async run({ signal }): Promise<CheckResult> {
         const started = performance.now();
@@ -23,8 +24,9 @@ export const check = defineCheck({
         if (!outcome.reply.includes(options.expect)) {
           return { ...failed(`reply ${quote(outcome.reply)} lacks ${quote(options.expect)}`), durationMs };
         }
-        if (options.slowAfter !== undefined && durationMs > options.slowAfter) {
-          return { ...degraded(`replied in ${durationMs}ms, slower than ${options.slowAfter}ms`), durationMs };
+        if (durationMs > slowAfterMs) {
+          const limit = describeDuration(options.slowAfter ?? slowAfterMs);
+          return { ...degraded(`replied in ${durationMs}ms, slower than ${limit}`), durationMs };
         }
         return { ...healthy(`replied ${quote(options.expect)} in ${durationMs}ms`), durationMs };
       },

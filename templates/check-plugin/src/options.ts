@@ -1,14 +1,4 @@
-import { parseDuration, z } from '@exaplug/core/plugin';
-
-/** `5s`, `200ms` or a number of milliseconds, turned into milliseconds. */
-const duration = z.union([z.string(), z.number()]).transform((value, context) => {
-  try {
-    return parseDuration(value);
-  } catch (error) {
-    context.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+import { durationOption, z } from '@exaplug/core/plugin';
 
 /** What a service's `check.with` may hold. Defaults live here, so `create` gets complete options. */
 export const exampleOptions = z.object({
@@ -20,8 +10,8 @@ export const exampleOptions = z.object({
   /** The reply must contain this text, e.g. `+PONG` or `220 `. */
   expect: z.string().min(1),
   /** A matching reply slower than this is `degraded`: still healthy, but worth a log line. */
-  slowAfter: duration.optional(),
+  slowAfter: durationOption.optional(),
 });
 
-/** The options after defaults and transforms, as `create` receives them. */
+/** The options after defaults, as `create` receives them. */
 export type ExampleOptions = z.output<typeof exampleOptions>;
