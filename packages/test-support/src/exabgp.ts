@@ -53,6 +53,8 @@ export async function startExabgp(options: {
   run: string[];
   encoder?: 'json' | 'text';
   receive?: boolean;
+  /** Extra environment; ExaBGP passes its environment on to the process. */
+  env?: Record<string, string>;
 }): Promise<ExabgpHandle> {
   const dir = await mkdtemp(join(tmpdir(), 'exaplug-exabgp-'));
   const blocks = options.neighbors.map(
@@ -84,7 +86,7 @@ ${blocks.join('\n')}
   let output = '';
   const child: ChildProcess = spawn('/usr/sbin/exabgp', ['--env', join(dir, 'exabgp.env'), join(dir, 'exabgp.conf')], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, 'exabgp.api.cli': 'false' },
+    env: { ...process.env, ...options.env, 'exabgp.api.cli': 'false' },
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
