@@ -8,4 +8,8 @@ bash scripts/install-system-packages.sh
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund >&2
 fi
+# verdaccio (the local registry of the publish test) lives apart: not a workspace dependency.
+if [ ! -d tools/verdaccio/node_modules ] || [ tools/verdaccio/package-lock.json -nt tools/verdaccio/node_modules/.package-lock.json ]; then
+  npm ci --prefix tools/verdaccio --no-audit --no-fund >&2
+fi
 npm run build >&2
