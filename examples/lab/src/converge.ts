@@ -1,0 +1,47 @@
+import type { Lab } from './start-lab.js';
+import { readKernelNextHop, readRs1Routes, readRs2Routes, type RoutePath } from './read-routes.js';
+import { serviceIps } from './topology.js';
+import { waitFor } from './wait-for.js';
+
+/** Both route servers' service routes, read at (nearly) the same moment. */
+export interface RouteServerTables {
+  rs1: RoutePath[];
+  rs2: RoutePath[];
+}
+
+export async function readTables(lab: Lab): Promise<RouteServerTables> {
+  const [rs1, rs2] = await Promise.all([readRs1Routes(lab.rs1Socket), readRs2Routes(lab.rs2VtyDir)]);
+  return { rs1, rs2 };
+}
+
+/** Polls both route servers until `accept` holds for their tables; returns them. */
+export function waitForTables(
+  lab: Lab,
+  accept: (tables: RouteServerTables) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<RouteServerTables> {
+  return waitFor(
+    async () => {
+      const tables = await readTables(lab).catch(() => undefined);
+      return tables && accept(tables) ? tables : undefined;
+    },
+    { timeoutMs, intervalMs: 25, what },
+  );
+}
+
+/** All nine paths (three IPs × three nodes) on both route servers. */
+export function waitForConvergence(lab: Lab, timeoutMs = 30_000): Promise<RouteServerTables> {
+  return waitForTables(lab, (t) => t.rs1.length === 9 && t.rs2.length === 9, 'nine paths on rs1 and rs2', timeoutMs);
+}
+
+/** Waits until r1's kernel forwards every service IP (BIRD `protocol kernel` lags the route servers). */
+export function waitForDataPlane(lab: Lab, timeoutMs = 20_000): Promise<boolean> {
+  return waitFor(
+    async () => {
+      const hops = await Promise.all(serviceIps.map((ip) => readKernelNextHop(lab.names.ns('r1'), ip)));
+      return hops.every((hop) => hop !== undefined);
+    },
+    { timeoutMs, intervalMs: 50, what: "r1's kernel routes to the three service IPs" },
+  );
+}

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { writeTemplate } from './render-template.js';
+import { rotateMed, serviceIps, type WebNode } from './topology.js';
+
+/** Health-check timing shared by exaplug and exabgp-healthcheck (milliseconds). */
+export interface CheckTiming {
+  interval: number;
+  fastInterval: number;
+  rise: number;
+  fall: number;
+  timeout: number;
+}
+
+/** ExaBGP healthcheck's defaults. */
+export const healthcheckDefaults: CheckTiming = { interval: 5000, fastInterval: 1000, rise: 3, fall: 3, timeout: 5000 };
+/** The fast settings of the issue (and of the lab test). */
+export const fastTiming: CheckTiming = { interval: 1000, fastInterval: 200, rise: 2, fall: 2, timeout: 1000 };
+
+/** What each web node's ExaBGP runs as its process. */
+export type ProcessSpec =
+  | { kind: 'standin' }
+  | { kind: 'exaplug'; timing: CheckTiming }
+  | { kind: 'healthcheck'; timing: CheckTiming };
+
+/** Values for exabgp.conf.tmpl: PROCESS, RUN, ENCODER, API. */
+export interface ProcessBlock {
+  PROCESS: string;
+  RUN: string;
+  ENCODER: string;
+  API: string;
+}
+
+/** The health check both tools run: nginx on the node's own address. */
+export function checkCommand(node: WebNode): string {
+  return `curl -gsf -o /dev/null --max-time 1 http://[${node.address}]/`;
+}
+
+/**
+ * Writes whatever the process needs into the node's run dir and returns its
+ * `process` block. exabgp-healthcheck is not subscribed to any message: it reads
+ * exactly one ack per line it writes, so extra messages would fill its pipe.
+ */
+export function prepareProcess(spec: ProcessSpec, node: WebNode, nodeDir: string, confDir: string, repoDir: string): ProcessBlock {
+  if (spec.kind === 'standin') {
+    const args = serviceIps.map((ip, j) => `${ip}=${rotateMed(node.index, j)}`).join(' ');
+    return { PROCESS: 'standin', RUN: `${join(confDir, 'standin.sh')} ${args}`, ENCODER: 'text', API: ' neighbor-changes;' };
+  }
+  const t = spec.timing;
+  if (spec.kind === 'exaplug') {
+    const config = join(nodeDir, 'exaplug.yaml');
+    writeTemplate(join(confDir, 'exaplug.yaml.tmpl'), config, {
+      NODE: node.name,
+      INDEX: node.index,
+      INTERVAL: `${t.interval}ms`,
+      FAST_INTERVAL: `${t.fastInterval}ms`,
+      RISE: t.rise,
+      FALL: t.fall,
+      TIMEOUT: `${t.timeout}ms`,
+      CHECK_COMMAND: checkCommand(node),
+    });
+    const run = `/usr/bin/env node ${join(repoDir, 'packages/core/bin/run.js')} run --config ${config}`;
+    return { PROCESS: 'exaplug', RUN: run, ENCODER: 'json', API: ' neighbor-changes;' };
+  }
+  // Same MEDs as rotate: healthcheck gives IP i of its list up-metric + i × increase.
+  const ordered = serviceIps
+    .map((ip, j) => ({ ip, med: rotateMed(node.index, j) }))
+    .sort((a, b) => a.med - b.med)
+    .map(({ ip }) => `--ip ${ip}/128`);
+  const run = [
+    '/usr/bin/exabgp-healthcheck --no-syslog --no-ip-setup --name web',
+    `--cmd "${checkCommand(node)}"`,
+    `--interval ${t.interval / 1000} --fast-interval ${t.fastInterval / 1000}`,
+    `--rise ${t.rise} --fall ${t.fall} --timeout ${t.timeout / 1000}`,
+    '--up-metric 100 --down-metric 1000 --increase 1',
+    ...ordered,
+  ].join(' ');
+  return { PROCESS: 'healthcheck', RUN: run, ENCODER: 'text', API: '' };
+}

@@ -1,0 +1,122 @@
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  deleteNamespaces,
+  runChecked,
+  spawnInNamespace,
+  type NamespaceDaemon,
+} from '@exaplug/test-support/netns';
+import { buildNetwork } from './build-network.js';
+import { createLabNames, type LabNames } from './lab-names.js';
+import { waitFor } from './wait-for.js';
+import { prepareProcess, type ProcessSpec } from './process-spec.js';
+import { writeTemplate } from './render-template.js';
+import { webNodes } from './topology.js';
+
+export const labDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const confDir = join(labDir, 'conf');
+export const repoDir = resolve(labDir, '../..');
+
+export interface LabOptions {
+  process: ProcessSpec;
+  names?: LabNames;
+  /** Run files (configs, sockets, logs); a fresh temp dir by default. */
+  runDir?: string;
+}
+
+/** A running lab: every daemon is tracked by PID and stopped by `stop()`. */
+export interface Lab {
+  readonly names: LabNames;
+  readonly runDir: string;
+  readonly rs1Socket: string;
+  readonly rs2VtyDir: string;
+  readonly r1Socket: string;
+  startNginx(node: string): void;
+  stopNginx(node: string): Promise<void>;
+  startExabgp(node: string): void;
+  stopExabgp(node: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Stops every daemon and deletes the namespaces. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+
+/** Brings the whole lab up (removing leftovers of a crashed run with the same prefix). */
+export async function startLab(options: LabOptions): Promise<Lab> {
+  const names = options.names ?? createLabNames();
+  const runDir = options.runDir ?? mkdtempSync(join(tmpdir(), 'exaplug-lab-'));
+  // FRR runs as user frr and must reach its own run dir below this one.
+  chmodSync(runDir, 0o755);
+  const daemons = new Map<string, NamespaceDaemon>();
+  const dir = (node: string): string => join(runDir, node);
+  const spawnDaemon = (key: string, node: string, argv: string[]): void => {
+    daemons.set(key, spawnInNamespace(names.ns(node), argv, { cwd: dir(node), logFile: join(dir(node), `${key.split('/')[1]}.out`) }));
+  };
+  const stopDaemon = async (key: string, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
+    const daemon = daemons.get(key);
+    daemons.delete(key);
+    await daemon?.stop(signal);
+  };
+
+  await deleteNamespaces(names.prefix);
+  for (const node of ['r1', 'rs1', 'rs2', 'c1', ...webNodes.map((n) => n.name)]) {
+    mkdirSync(join(dir(node), 'tmp'), { recursive: true });
+  }
+
+  const lab: Lab = {
+    names,
+    runDir,
+    rs1Socket: join(dir('rs1'), 'bird.ctl'),
+    rs2VtyDir: dir('rs2'),
+    r1Socket: join(dir('r1'), 'bird.ctl'),
+    startNginx(name) {
+      spawnDaemon(`${name}/nginx`, name, ['nginx', '-p', `${dir(name)}/`, '-e', 'stderr', '-c', join(dir(name), 'nginx.conf')]);
+    },
+    stopNginx: (name) => stopDaemon(`${name}/nginx`),
+    startExabgp(name) {
+      spawnDaemon(`${name}/exabgp`, name, ['exabgp', '--env', join(dir(name), 'exabgp.env'), join(dir(name), 'exabgp.conf')]);
+    },
+    stopExabgp: (name, signal) => stopDaemon(`${name}/exabgp`, signal),
+    async stop() {
+      await Promise.all(webNodes.map((node) => stopDaemon(`${node.name}/exabgp`)));
+      for (const key of ['r1/bird', 'rs1/bird', 'rs2/bgpd', 'rs2/zebra']) await stopDaemon(key);
+      await Promise.all([...daemons.keys()].map((key) => stopDaemon(key)));
+      await deleteNamespaces(names.prefix);
+    },
+  };
+
+  try {
+    await buildNetwork(names);
+    for (const node of webNodes) {
+      const values = { NODE: node.name, ADDRESS: node.address, ROUTER_ID: node.routerId };
+      writeTemplate(join(confDir, 'nginx.conf.tmpl'), join(dir(node.name), 'nginx.conf'), values);
+      const block = prepareProcess(options.process, node, dir(node.name), confDir, repoDir);
+      writeTemplate(join(confDir, 'exabgp.conf.tmpl'), join(dir(node.name), 'exabgp.conf'), { ...values, ...block });
+      copyFileSync(join(confDir, 'exabgp.env'), join(dir(node.name), 'exabgp.env'));
+      lab.startNginx(node.name);
+    }
+    for (const file of ['rs1-bird.conf', 'r1-bird.conf']) copyFileSync(join(confDir, file), join(dir(file.slice(0, file.indexOf('-'))), file));
+    for (const file of ['rs2-zebra.conf', 'rs2-bgpd.conf']) copyFileSync(join(confDir, file), join(dir('rs2'), file));
+
+    await runChecked('bird', ['-p', '-c', join(dir('rs1'), 'rs1-bird.conf')]);
+    await runChecked('bird', ['-p', '-c', join(dir('r1'), 'r1-bird.conf')]);
+    spawnDaemon('rs1/bird', 'rs1', ['bird', '-f', '-c', 'rs1-bird.conf', '-s', lab.rs1Socket, '-P', join(dir('rs1'), 'bird.pid')]);
+
+    // FRR drops to user frr, which must own its run dir (pid files, logs).
+    await runChecked('chown', ['-R', 'frr:frr', dir('rs2')]);
+    const zserv = join(dir('rs2'), 'zserv.api');
+    const frrCommon = ['--vty_socket', dir('rs2'), '-z', zserv, '-P', '0'];
+    spawnDaemon('rs2/zebra', 'rs2', ['/usr/lib/frr/zebra', ...frrCommon, '-f', join(dir('rs2'), 'rs2-zebra.conf'),
+      '-i', join(dir('rs2'), 'zebra.pid'), '--log', `file:${join(dir('rs2'), 'zebra.log')}`]);
+    await waitFor(() => existsSync(zserv), { timeoutMs: 10_000, what: 'zebra zserv socket' });
+    spawnDaemon('rs2/bgpd', 'rs2', ['/usr/lib/frr/bgpd', ...frrCommon, '-f', join(dir('rs2'), 'rs2-bgpd.conf'),
+      '-i', join(dir('rs2'), 'bgpd.pid'), '-l', '2001:db8:1::3', '--log', `file:${join(dir('rs2'), 'bgpd.log')}`]);
+    spawnDaemon('r1/bird', 'r1', ['bird', '-f', '-c', 'r1-bird.conf', '-s', lab.r1Socket, '-P', join(dir('r1'), 'bird.pid')]);
+    for (const node of webNodes) lab.startExabgp(node.name);
+  } catch (error) {
+    await lab.stop();
+    throw error;
+  }
+  return lab;
+}

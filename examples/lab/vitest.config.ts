@@ -1,0 +1,15 @@
+import { defineProject } from 'vitest/config';
+import { sourceConditions } from '../../vitest.shared.js';
+
+export default defineProject({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions } },
+  test: {
+    name: 'lab',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+    // The lab test drives real daemons through failovers; each step polls with its own deadline.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
