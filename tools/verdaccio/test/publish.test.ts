@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, runOrThrow } from './run-command.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = join(repo, 'packages/core/bin/run.js');
 
 let registry: VerdaccioHandle;
 let work: string;
@@ -57,17 +56,19 @@ describe('publishing to a real registry', () => {
       expect(await publishedVersions(name), name).toContain(version);
     }
 
+    // A new user: install the published core, scaffold a plugin with its own `exaplug new`
+    // (the templates ship inside @exaplug/core), test and publish the plugin, install it.
+    const consumer = join(work, 'consumer');
+    await runOrThrow('mkdir', [consumer], { cwd: work });
+    await writeFile(join(consumer, 'package.json'), '{ "private": true }\n');
+    await runOrThrow('npm', ['install', '@exaplug/core'], { cwd: consumer, env });
     const pluginDir = join(work, 'exaplug-check-probe');
-    await runOrThrow('node', [cli, 'new', 'check', 'probe', '--dir', pluginDir], { cwd: work, env });
+    await runOrThrow('npx', ['exaplug', 'new', 'check', 'probe', '--dir', pluginDir], { cwd: consumer, env });
     await runOrThrow('npm', ['install'], { cwd: pluginDir, env });
     await runOrThrow('npm', ['test'], { cwd: pluginDir, env });
     await runOrThrow('npm', ['publish'], { cwd: pluginDir, env });
     expect(await publishedVersions('exaplug-check-probe')).toEqual(['0.1.0']);
-
-    const consumer = join(work, 'consumer');
-    await runOrThrow('mkdir', [consumer], { cwd: work });
-    await writeFile(join(consumer, 'package.json'), '{ "private": true }\n');
-    await runOrThrow('npm', ['install', '@exaplug/core', 'exaplug-check-probe'], { cwd: consumer, env });
+    await runOrThrow('npm', ['install', 'exaplug-check-probe'], { cwd: consumer, env });
     const { port } = pong.address() as AddressInfo;
     await writeFile(
       join(consumer, 'exaplug.yaml'),
