@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 import { sourceConditions } from '../../vitest.shared.js';
 
 export default defineProject({
+  // Also run from the repo root with --config examples/lab/vitest.config.ts.
+  root: fileURLToPath(new URL('.', import.meta.url)),
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
   test: {

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainNetnsUnavailable } from '@exaplug/test-support/netns';
+import { waitForConvergence, waitForDataPlane, waitForTables, type RouteServerTables } from '../src/converge.js';
+import { ensureBuilt } from '../src/ensure-built.js';
+import { createLabNames } from '../src/lab-names.js';
+import { listProcesses } from '../src/list-processes.js';
+import { fastTiming } from '../src/process-spec.js';
+import { askService, type RoutePath } from '../src/read-routes.js';
+import { bestNodeFor, rankedNodesFor } from '../src/route-view.js';
+import { repoDir, startLab, type Lab } from '../src/start-lab.js';
+import { rotateMed, serviceIps, webNodes } from '../src/topology.js';
+import { waitFor } from '../src/wait-for.js';
+
+const unavailable = await explainNetnsUnavailable();
+if (unavailable) process.stderr.write(`lab test skipped: ${unavailable}\n`);
+
+const [ip1, ip2, ip3] = serviceIps;
+const t = fastTiming;
+// Poll granularity, curl fork, FRR's 50 ms best-path hold and a loaded 2-core machine.
+const marginMs = 1500;
+const both = (tables: RouteServerTables): RoutePath[][] => [tables.rs1, tables.rs2];
+const everywhere = (accept: (paths: RoutePath[]) => boolean) => (tables: RouteServerTables) => both(tables).every(accept);
+
+describe.skipIf(unavailable !== undefined)('the reference lab (3 web nodes, BIRD and FRR route servers)', () => {
+  let lab: Lab;
+  const ns = (node: string): string => lab.names.ns(node);
+  const waitForAnswer = (ip: string, node: string): Promise<boolean> =>
+    waitFor(async () => (await askService(ns('c1'), ip)) === node, { timeoutMs: 10_000, intervalMs: 100, what: `c1 → ${ip} answered by ${node}` });
+  const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
+    const started = Date.now();
+    const value = await work();
+    return { value, ms: Date.now() - started };
+  };
+
+  beforeAll(async () => {
+    await ensureBuilt(repoDir);
+    lab = await startLab({ process: { kind: 'exaplug', timing: t }, names: createLabNames('xpt-') });
+    await waitForConvergence(lab);
+    await waitForDataPlane(lab);
+  }, 240_000);
+
+  afterAll(async () => {
+    await lab?.stop();
+  }, 60_000);
+
+  it('holds all three IPs from all three nodes with the rotated best paths and backups', async () => {
+    const tables = await waitForConvergence(lab);
+    const expected = { [ip1]: ['w3', 'w2', 'w1'], [ip2]: ['w2', 'w1', 'w3'], [ip3]: ['w1', 'w3', 'w2'] };
+    for (const paths of both(tables)) {
+      for (const ip of serviceIps) {
+        expect(rankedNodesFor(paths, ip)).toEqual(expected[ip]);
+        expect(bestNodeFor(paths, ip)).toBe(expected[ip]?.[0]);
+      }
+      for (const node of webNodes) {
+        const meds = serviceIps.map((ip) => paths.find((p) => p.prefix === `${ip}/128` && p.node === node.name)?.med);
+        expect(meds).toEqual(serviceIps.map((_ip, j) => rotateMed(node.index, j)));
+      }
+    }
+    for (const [ip, nodes] of Object.entries(expected)) await waitForAnswer(ip, nodes[0] ?? '');
+  });
+
+  it('moves ::3 to w3 on both route servers within interval + (fall − 1) × fastInterval when nginx stops on w1', async () => {
+    const budget = t.interval + (t.fall - 1) * t.fastInterval + marginMs;
+    await lab.stopNginx('w1');
+    const { ms } = await timed(() => waitForTables(lab, everywhere((paths) => bestNodeFor(paths, ip3) === 'w3'), '::3 best on w3', budget));
+    expect(ms).toBeLessThanOrEqual(budget);
+    const tables = await waitForTables(lab, everywhere((paths) => paths.some((p) => p.node === 'w1' && (p.med ?? 0) >= 1000)), 'w1 down MEDs', 2000);
+    for (const paths of both(tables)) {
+      const meds = serviceIps.map((ip) => paths.find((p) => p.prefix === `${ip}/128` && p.node === 'w1')?.med);
+      expect(meds).toEqual([1002, 1001, 1000]);
+    }
+    await waitForAnswer(ip3, 'w3');
+  });
+
+  it('brings ::3 back to w1 after rise passing checks once nginx restarts', async () => {
+    const budget = t.interval + (t.rise - 1) * t.fastInterval + marginMs;
+    lab.startNginx('w1');
+    const { ms } = await timed(() => waitForTables(lab, everywhere((paths) => bestNodeFor(paths, ip3) === 'w1'), '::3 best on w1', budget));
+    // Going up takes at least rise − 1 fast intervals after the first passing check.
+    expect(ms).toBeGreaterThanOrEqual((t.rise - 1) * t.fastInterval);
+    expect(ms).toBeLessThanOrEqual(budget);
+    await waitForAnswer(ip3, 'w1');
+  });
+
+  it('moves ::2 to w1 when ExaBGP on w2 is SIGKILLed, and back once exaplug rises after a restart', async () => {
+    await lab.stopExabgp('w2', 'SIGKILL');
+    const { value: tables, ms } = await timed(() =>
+      waitForTables(lab, everywhere((paths) => bestNodeFor(paths, ip2) === 'w1'), '::2 best on w1', 2000),
+    );
+    expect(ms).toBeLessThan(2000);
+    for (const paths of both(tables)) expect(paths.filter((p) => p.node === 'w2')).toEqual([]);
+    await waitForAnswer(ip2, 'w1');
+    // exaplug sees EOF on stdin (no signal arrives) and must exit on its own.
+    await waitFor(async () => (await listProcesses(ns('w2'))).every((p) => !p.args.includes('run.js')), {
+      timeoutMs: 5000,
+      what: "w2's exaplug to exit after ExaBGP's SIGKILL",
+    });
+
+    lab.startExabgp('w2');
+    await waitForTables(lab, everywhere((paths) => bestNodeFor(paths, ip2) === 'w2' && paths.length === 9), '::2 back on w2', 15_000);
+    await waitForAnswer(ip2, 'w2');
+  });
+
+  it('withdraws all of w3 at once when ExaBGP on w3 is stopped gracefully (SIGTERM)', async () => {
+    const stopped = timed(() => lab.stopExabgp('w3', 'SIGTERM'));
+    const { value: tables, ms } = await timed(() =>
+      waitForTables(lab, everywhere((paths) => paths.length === 6 && !paths.some((p) => p.node === 'w3')), 'w3 withdrawn', 1000),
+    );
+    expect(ms).toBeLessThan(1000);
+    for (const paths of both(tables)) expect(bestNodeFor(paths, ip1)).toBe('w2');
+    // ExaBGP waits for its process: a quick exit means exaplug honoured SIGTERM.
+    expect((await stopped).ms).toBeLessThan(2000);
+    expect((await listProcesses(ns('w3'))).filter((p) => p.args.includes('run.js'))).toEqual([]);
+    await waitForAnswer(ip1, 'w2');
+  });
+});
