@@ -1,0 +1,68 @@
+/**
+ * `npm run bench:failover [-- --runs N] [--settings defaults|fast|all]`: N failovers (nginx on w1 stopped at a random
+ * phase of the check interval → ::3 best on w3) per tool and setting, on the same lab:
+ * exaplug (exec check running curl) and ExaBGP's exabgp-healthcheck --cmd "curl …".
+ */
+import { parseArgs } from 'node:util';
+import { waitForConvergence } from './converge.js';
+import { ensureBuilt } from './ensure-built.js';
+import { createLabNames } from './lab-names.js';
+import { measureFailover, type FailoverSample } from './measure-failover.js';
+import { fastTiming, healthcheckDefaults, type CheckTiming } from './process-spec.js';
+import { repoDir, startLab, type Lab } from './start-lab.js';
+import { formatSummary, summarize } from './summarize.js';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, settings: { type: 'string', default: 'all' } },
+});
+const runs = Number(values.runs);
+const print = (text: string): void => void process.stdout.write(`${text}\n`);
+const settings: { key: string; name: string; timing: CheckTiming }[] = [
+  { key: 'defaults', name: 'defaults (5 s / 1 s / rise 3 / fall 3)', timing: healthcheckDefaults },
+  { key: 'fast', name: 'fast (1 s / 0.2 s / rise 2 / fall 2)', timing: fastTiming },
+].filter((setting) => values.settings === 'all' || values.settings === setting.key);
+const tools = ['exaplug', 'healthcheck'] as const;
+
+let current: Lab | undefined;
+process.once('SIGINT', () => void current?.stop().finally(() => process.exit(130)));
+
+async function benchOne(tool: (typeof tools)[number], timing: CheckTiming): Promise<FailoverSample[]> {
+  current = await startLab({ process: { kind: tool, timing }, names: createLabNames('xpb-') });
+  try {
+    await waitForConvergence(current, 60_000);
+    const samples: FailoverSample[] = [];
+    for (let i = 0; i < runs; i++) {
+      const sample = await measureFailover(current, timing.interval);
+      process.stderr.write(`${tool} ${timing.interval} ms run ${i + 1}/${runs}: rs1 ${sample.rs1.toFixed(0)} ms, rs2 ${sample.rs2.toFixed(0)} ms\n`);
+      samples.push(sample);
+    }
+    return samples;
+  } finally {
+    await current.stop();
+    current = undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  await ensureBuilt(repoDir);
+  const rows: string[] = [];
+  for (const setting of settings) {
+    for (const tool of tools) {
+      const samples = await benchOne(tool, setting.timing);
+      const rs1 = formatSummary(summarize(samples.map((s) => s.rs1)));
+      const rs2 = formatSummary(summarize(samples.map((s) => s.rs2)));
+      rows.push(`| ${setting.name} | ${tool} | ${runs} | ${rs1} | ${rs2} |`);
+    }
+  }
+  print('| settings | tool | runs | rs1 (BIRD) median (min–max) | rs2 (FRR) median (min–max) |');
+  print('| --- | --- | --- | --- | --- |');
+  for (const row of rows) print(row);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    void current?.stop().finally(() => process.exit(1));
+  },
+);
