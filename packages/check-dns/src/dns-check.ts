@@ -1,8 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { defineCheck, failed, parseDuration, type CheckResult } from '@exaplug/core/plugin';
+import { type CheckResult, defineCheck, describeDuration, failed, parseDuration } from '@exaplug/core/plugin';
 import dnsPacket from 'dns-packet';
 import { dnsOptionsSchema, type DnsOptions } from './dns-options.js';
-import { describeDuration } from '@exaplug/core/plugin';
 import { evaluateResponse } from './evaluate-response.js';
 import { exchangeTcp } from './exchange-tcp.js';
 import { exchangeUdp } from './exchange-udp.js';

@@ -1,5 +1,4 @@
-import { z } from '@exaplug/core/plugin';
-import { durationOption } from '@exaplug/core/plugin';
+import { durationOption, regexOption, z } from '@exaplug/core/plugin';
 import { isStatusSpec } from './status-ranges.js';
 
 function isHttpUrl(value: string): boolean {
@@ -11,19 +10,8 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function isRegex(value: string): boolean {
-  try {
-    new RegExp(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const statusList = z
   .array(z.union([z.number(), z.string()]).refine(isStatusSpec, { message: 'expected a status like 200, "200-299" or "2xx"' }));
-
-const regexOption = z.string().refine(isRegex, { message: 'expected a valid regular expression' });
 
 /** Options of the http check, with their defaults. */
 export const httpOptionsSchema = z.strictObject({

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ExaplugError, parseDuration } from '@exaplug/core/plugin';
+import { parseDuration, readOptionFile } from '@exaplug/core/plugin';
 import type { HttpOptions } from './http-options.js';
 import { parseStatusRanges, type StatusRange } from './status-ranges.js';
 
@@ -22,16 +20,6 @@ export interface HttpSettings {
   followRedirects: boolean;
   maxBodyBytes: number;
   tls: { servername?: string; ca?: Buffer; cert?: Buffer; key?: Buffer; insecure: boolean };
-}
-
-function readPem(option: string, path: string | undefined, configDir: string): Buffer | undefined {
-  if (path === undefined) return undefined;
-  const file = resolve(configDir, path);
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new ExaplugError('EXAPLUG_PLUGIN_OPTIONS', `${option}: cannot read ${file}`, { cause: error });
-  }
 }
 
 const optionalRegex = (source: string | undefined) => (source === undefined ? undefined : new RegExp(source));
@@ -56,9 +44,9 @@ export function toHttpSettings(options: HttpOptions, configDir: string): HttpSet
     maxBodyBytes: options.maxBodyBytes,
     tls: {
       servername: options.servername,
-      ca: readPem('ca', options.ca, configDir),
-      cert: readPem('cert', options.cert, configDir),
-      key: readPem('key', options.key, configDir),
+      ca: readOptionFile('ca', options.ca, configDir),
+      cert: readOptionFile('cert', options.cert, configDir),
+      key: readOptionFile('key', options.key, configDir),
       insecure: options.insecure,
     },
   };

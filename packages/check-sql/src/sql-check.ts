@@ -1,8 +1,7 @@
-import { defineCheck, failed, parseDuration, type CheckContext, type CheckResult } from '@exaplug/core/plugin';
+import { type CheckContext, type CheckResult, defineCheck, describeDuration, failed, parseDuration } from '@exaplug/core/plugin';
 import type pg from 'pg';
 import { connectClient, describeTarget } from './connect-client.js';
 import { describePgError, isStatementError, redactSecrets } from './describe-pg-error.js';
-import { describeDuration } from '@exaplug/core/plugin';
 import { evaluateQueryResult } from './evaluate-query-result.js';
 import { evaluateRole, roleQuery } from './evaluate-role.js';
 import { keepClient } from './keep-client.js';

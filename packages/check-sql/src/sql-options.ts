@@ -1,14 +1,4 @@
-import { z } from '@exaplug/core/plugin';
-import { durationOption } from '@exaplug/core/plugin';
-
-function isRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { durationOption, regexOption, z } from '@exaplug/core/plugin';
 
 /** Options of the `sql` check (PostgreSQL). */
 export const sqlOptionsSchema = z
@@ -27,7 +17,7 @@ export const sqlOptionsSchema = z
     expectRows: z.number().int().min(0).optional(),
     /** The first column of the first row, compared as text. */
     expectValue: z.union([z.string(), z.number(), z.boolean()]).optional(),
-    expectValueRegex: z.string().refine(isRegex, { error: 'expected a regular expression' }).optional(),
+    expectValueRegex: regexOption.optional(),
     role: z.enum(['any', 'primary', 'replica']).default('any'),
     /** On a replica: fail when replay is further behind than this. */
     maxReplicationLag: durationOption.optional(),

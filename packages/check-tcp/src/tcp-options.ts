@@ -1,14 +1,4 @@
-import { z } from '@exaplug/core/plugin';
-import { durationOption } from '@exaplug/core/plugin';
-
-function isRegex(value: string): boolean {
-  try {
-    new RegExp(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { durationOption, regexOption, z } from '@exaplug/core/plugin';
 
 const hexBytes = z
   .string()
@@ -21,7 +11,7 @@ export const scriptStepSchema = z.union([
   z.strictObject({ sendHex: hexBytes }),
   /** Waits until the received data contains this text. */
   z.strictObject({ expect: z.string().min(1) }),
-  z.strictObject({ expectRegex: z.string().refine(isRegex, { message: 'expected a valid regular expression' }) }),
+  z.strictObject({ expectRegex: regexOption }),
   z.strictObject({ expectHex: hexBytes }),
 ]);
 

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ExaplugError, parseDuration } from '@exaplug/core/plugin';
+import { parseDuration, readOptionFile } from '@exaplug/core/plugin';
 import { toScriptStep, type ScriptStep } from './script-step.js';
 import type { TcpOptions } from './tcp-options.js';
 
@@ -24,16 +22,6 @@ export interface TcpSettings {
   tls?: TcpTlsSettings;
 }
 
-function readPem(option: string, path: string | undefined, configDir: string): Buffer | undefined {
-  if (path === undefined) return undefined;
-  const file = resolve(configDir, path);
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new ExaplugError('EXAPLUG_PLUGIN_OPTIONS', `tls.${option}: cannot read ${file}`, { cause: error });
-  }
-}
-
 /** Turns validated options into settings; reads TLS files once, at start, relative to `configDir`. */
 export function toTcpSettings(options: TcpOptions, configDir: string): TcpSettings {
   const tls = options.tls;
@@ -47,9 +35,9 @@ export function toTcpSettings(options: TcpOptions, configDir: string): TcpSettin
     maxReadBytes: options.maxReadBytes,
     tls: tls && {
       servername: tls.servername,
-      ca: readPem('ca', tls.ca, configDir),
-      cert: readPem('cert', tls.cert, configDir),
-      key: readPem('key', tls.key, configDir),
+      ca: readOptionFile('tls.ca', tls.ca, configDir),
+      cert: readOptionFile('tls.cert', tls.cert, configDir),
+      key: readOptionFile('tls.key', tls.key, configDir),
       insecure: tls.insecure,
     },
   };

@@ -21,3 +21,5 @@ export { coreVersion } from './plugins/core-version.js';
 export { ExaplugError, isExaplugError } from './errors.js';
 export { formatDuration, parseDuration } from './duration.js';
 export { describeDuration, durationOption } from './plugins/duration-option.js';
+export { regexOption } from './plugins/regex-option.js';
+export { readOptionFile } from './plugins/read-option-file.js';
