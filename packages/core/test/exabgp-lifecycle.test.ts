@@ -29,13 +29,14 @@ describe('exaplug lifecycle under a real ExaBGP 4.2', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function start(config: string, encoder: 'json' | 'text' = 'json') {
+  async function start(config: string, encoder: 'json' | 'text' = 'json', env: Record<string, string> = {}) {
     dir = await mkdtemp(join(tmpdir(), 'exaplug-life-'));
     await writeFile(join(dir, 'exaplug.yaml'), config);
     bird = await startBird({ neighbors: [{ name: 'exa4', address: '127.0.0.2', local: '127.0.0.1', family: 'ipv4', peerAs: 65001 }] });
     exabgp = await startExabgp({
       run: exaplugRun(join(dir, 'exaplug.yaml')),
       encoder,
+      env,
       neighbors: [{ peer: '127.0.0.1', local: '127.0.0.2', family: 'ipv4 unicast', port: bird.port }],
     });
     await waitFor(() => bird?.isEstablished('exa4'), { timeoutMs: 15_000, what: 'the session' });
@@ -69,5 +70,16 @@ describe('exaplug lifecycle under a real ExaBGP 4.2', () => {
     );
     await waitFor(async () => (await bird?.routes('203.0.113.20/32'))?.[0]?.med === 42, { timeoutMs: 10_000, what: 'the route' });
     expect(exabgp?.output()).not.toContain('unreadable line');
+  }, 30_000);
+
+  it('detects that ExaBGP runs with acks off and still announces', async () => {
+    await start(
+      'services:\n  web:\n    ips: [203.0.113.30/32]\n    check: { use: exec, with: { command: "true" } }\n    rise: 1\n',
+      'json',
+      { 'exabgp.api.ack': 'false' },
+    );
+    await waitFor(async () => (await bird?.routes('203.0.113.30/32'))?.[0]?.med === 100, { timeoutMs: 10_000, what: 'the route' });
+    expect(exabgp?.output()).toMatch(/"acks":"off"[^\n]*"msg":"exabgp detected"|"msg":"exabgp detected"[^\n]*"acks":"off"/);
+    expect(exabgp?.output()).not.toContain('EXAPLUG_ACK_TIMEOUT');
   }, 30_000);
 });
