@@ -95,4 +95,20 @@ describe('exaplug run as a process', () => {
     await waitFor(() => run.stdout.length >= 3, { timeoutMs: 10_000, what: 'the announcements' });
     expect(run.stderr()).not.toContain('unreadable line');
   }, 30_000);
+
+  it('stays idle, instead of exiting into a respawn loop, on a bad flag in the run line', async () => {
+    const child = spawn(process.execPath, [exaplugBin, 'run', '--confg', 'exaplug.yaml'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    running = child;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await waitFor(() => stderr.includes('exaplug is idle'), { timeoutMs: 10_000, what: 'the idle message' });
+    expect(stderr).toContain('Nonexistent flag: --confg');
+    expect(child.exitCode).toBeNull();
+    child.stdin.end();
+    expect(await exited).toBe(0);
+    expect(stdout).toBe('');
+  }, 20_000);
 });

@@ -15,6 +15,11 @@ export interface ExabgpProcessOptions {
   /** Overrides `log.level` from the config. */
   logLevel?: LogLevel;
   pretty?: boolean;
+  /**
+   * A problem found before the config could even be looked at (a bad flag in exabgp.conf's
+   * `run` line). Reported, then idle like an invalid config: exiting would crash-loop ExaBGP.
+   */
+  startupError?: string;
 }
 
 /** Lines kept from ExaBGP while the config loads, so an early `state up` is not lost. */
@@ -63,6 +68,11 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
     };
 
     const start = async () => {
+      if (options.startupError !== undefined) {
+        logger.fatal({ code: 'EXAPLUG_CONFIG_INVALID' }, options.startupError);
+        logger.fatal('exaplug is idle: it announces nothing and keeps reading ExaBGP. Fix the run line in exabgp.conf');
+        return;
+      }
       try {
         const config = await loadConfig({ ...(options.configPath !== undefined && { path: options.configPath }) });
         if (!options.logLevel) logger.level = config.log.level;
@@ -116,7 +126,7 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
     const removeSignals = onProcessSignals({
       stop: (signal) => (finished ? undefined : stop(signal, true, 2000)),
       reload: () => {
-        if (runtime || loading) {
+        if (runtime || loading || options.startupError !== undefined) {
           logger.warn('SIGHUP: already running; restart the process to apply a new config');
           return;
         }

@@ -14,7 +14,13 @@ export default class Run extends Command {
   };
 
   async run(): Promise<void> {
-    const { flags } = await this.parse(Run);
+    let flags;
+    try {
+      ({ flags } = await this.parse(Run));
+    } catch (error) {
+      // A typo in exabgp.conf's run line must not make ExaBGP respawn us into its 5-deaths limit.
+      process.exit(await runExabgpProcess({ startupError: `exaplug run: ${(error as Error).message}` }));
+    }
     // Nothing here may use this.log: it writes to stdout, which belongs to ExaBGP.
     const code = await runExabgpProcess({
       ...(flags.config !== undefined && { configPath: flags.config }),
