@@ -3,6 +3,7 @@
  *   --keep            leave it running (namespaces xp-*; `ip netns exec xp-c1 curl http://[2001:db8:30::1]/`)
  *   --down            tear down a kept lab
  *   --process NAME    exaplug (default) | healthcheck | standin
+ *   --check NAME      exaplug's check: exec (curl, default) | http (@exaplug/check-http)
  */
 import { parseArgs } from 'node:util';
 import { deleteNamespaces } from '@exaplug/test-support/netns';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     down: { type: 'boolean', default: false },
     process: { type: 'string', default: 'exaplug' },
+    check: { type: 'string', default: 'exec' },
   },
 });
 const names = createLabNames();
@@ -27,7 +29,11 @@ const print = (text: string): void => void process.stdout.write(`${text}\n`);
 
 function toSpec(name: string): ProcessSpec {
   if (name === 'standin') return { kind: 'standin' };
-  if (name === 'exaplug' || name === 'healthcheck') return { kind: name, timing: fastTiming };
+  if (name === 'healthcheck') return { kind: name, timing: fastTiming };
+  if (name === 'exaplug') {
+    if (values.check !== 'exec' && values.check !== 'http') throw new Error(`--check must be exec or http (got ${values.check})`);
+    return { kind: name, timing: fastTiming, check: values.check };
+  }
   throw new Error(`--process must be exaplug, healthcheck or standin (got ${name})`);
 }
 

@@ -19,8 +19,11 @@ export const fastTiming: CheckTiming = { interval: 1000, fastInterval: 200, rise
 /** What each web node's ExaBGP runs as its process. */
 export type ProcessSpec =
   | { kind: 'standin' }
-  | { kind: 'exaplug'; timing: CheckTiming }
+  | { kind: 'exaplug'; timing: CheckTiming; check?: ExaplugCheck }
   | { kind: 'healthcheck'; timing: CheckTiming };
+
+/** exaplug's check: `exec` runs the same curl as exabgp-healthcheck; `http` is @exaplug/check-http. */
+export type ExaplugCheck = 'exec' | 'http';
 
 /** Values for exabgp.conf.tmpl: PROCESS, RUN, ENCODER, API. */
 export interface ProcessBlock {
@@ -33,6 +36,13 @@ export interface ProcessBlock {
 /** The health check both tools run: nginx on the node's own address. */
 export function checkCommand(node: WebNode): string {
   return `curl -gsf -o /dev/null --max-time 1 http://[${node.address}]/`;
+}
+
+/** The `check:` value of exaplug.yaml (a YAML flow mapping). */
+export function exaplugCheck(check: ExaplugCheck, node: WebNode, timeoutMs: number): string {
+  if (check === 'exec') return `{ use: exec, with: { command: '${checkCommand(node)}' } }`;
+  // expectBody: the answer must come from this node's nginx, not merely some nginx.
+  return `{ use: http, with: { url: 'http://[${node.address}]/', expectBody: '${node.name}', timeout: ${timeoutMs} } }`;
 }
 
 /**
@@ -56,7 +66,7 @@ export function prepareProcess(spec: ProcessSpec, node: WebNode, nodeDir: string
       RISE: t.rise,
       FALL: t.fall,
       TIMEOUT: `${t.timeout}ms`,
-      CHECK_COMMAND: checkCommand(node),
+      CHECK: exaplugCheck(spec.check ?? 'exec', node, t.timeout),
     });
     const run = `/usr/bin/env node ${join(repoDir, 'packages/core/bin/run.js')} run --config ${config}`;
     return { PROCESS: 'exaplug', RUN: run, ENCODER: 'json', API: ' neighbor-changes;' };

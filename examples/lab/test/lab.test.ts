@@ -34,7 +34,7 @@ describe.skipIf(unavailable !== undefined)('the reference lab (3 web nodes, BIRD
 
   beforeAll(async () => {
     await ensureBuilt(repoDir);
-    lab = await startLab({ process: { kind: 'exaplug', timing: t }, names: createLabNames('xpt-') });
+    lab = await startLab({ process: { kind: 'exaplug', timing: t, check: 'http' }, names: createLabNames('xpt-') });
     await waitForConvergence(lab);
     await waitForDataPlane(lab);
   }, 240_000);
