@@ -39,6 +39,7 @@ async function benchOne(tool: (typeof tools)[number], timing: CheckTiming): Prom
     return samples;
   } finally {
     await current.stop();
+    current.removeRunDir();
     current = undefined;
   }
 }

@@ -26,6 +26,8 @@ const { values } = parseArgs({
 });
 const names = createLabNames();
 const print = (text: string): void => void process.stdout.write(`${text}\n`);
+// A closed stdout (`npm run lab | head`) must not skip the teardown.
+process.stdout.on('error', () => undefined);
 
 function toSpec(name: string): ProcessSpec {
   if (name === 'standin') return { kind: 'standin' };
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
   let lab: Lab | undefined;
   const teardown = async (): Promise<void> => {
     await lab?.stop();
+    lab?.removeRunDir();
     lab = undefined;
   };
   process.once('SIGINT', () => void teardown().finally(() => process.exit(130)));

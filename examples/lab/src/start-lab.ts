@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,8 @@ export interface Lab {
   stopExabgp(node: string, signal?: NodeJS.Signals): Promise<void>;
   /** Stops every daemon and deletes the namespaces. Safe to call twice. */
   stop(): Promise<void>;
+  /** Deletes the run dir (configs, logs) after `stop()`; keep it to read the logs. */
+  removeRunDir(): void;
 }
 
 
@@ -83,6 +85,9 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       for (const key of ['r1/bird', 'rs1/bird', 'rs2/bgpd', 'rs2/zebra']) await stopDaemon(key);
       await Promise.all([...daemons.keys()].map((key) => stopDaemon(key)));
       await deleteNamespaces(names.prefix);
+    },
+    removeRunDir() {
+      rmSync(runDir, { recursive: true, force: true });
     },
   };
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { explainNetnsUnavailable } from '@exaplug/test-support/netns';
 import { waitForConvergence, waitForDataPlane, waitForTables, type RouteServerTables } from '../src/converge.js';
 import { ensureBuilt } from '../src/ensure-built.js';
@@ -33,14 +33,24 @@ describe.skipIf(unavailable !== undefined)('the reference lab (3 web nodes, BIRD
   };
 
   beforeAll(async () => {
+    // Ctrl-C reaches this worker too: leave no namespace behind (the next run would clean up anyway).
+    process.once('SIGINT', () => void lab?.stop().finally(() => process.exit(130)));
     await ensureBuilt(repoDir);
     lab = await startLab({ process: { kind: 'exaplug', timing: t, check: 'http' }, names: createLabNames('xpt-') });
     await waitForConvergence(lab);
     await waitForDataPlane(lab);
   }, 240_000);
 
+  let hasFailed = false;
+  afterEach((context) => {
+    if (context.task.result?.state === 'fail') hasFailed = true;
+  });
+
   afterAll(async () => {
     await lab?.stop();
+    // Keep the daemons' logs of a failed run.
+    if (hasFailed) process.stderr.write(`lab logs kept in ${lab.runDir}\n`);
+    else lab?.removeRunDir();
   }, 60_000);
 
   it('holds all three IPs from all three nodes with the rotated best paths and backups', async () => {
