@@ -1,4 +1,4 @@
-import { addNamespace, runChecked } from '@exaplug/test-support/netns';
+import { addNamespace, runChecked, setNamespaceSysctls } from '@exaplug/test-support/netns';
 import type { LabNames } from './lab-names.js';
 import { client, coreLan, serviceIps, webNodes } from './topology.js';
 
@@ -14,7 +14,7 @@ export async function buildNetwork(names: LabNames): Promise<void> {
   const r1 = names.ns('r1');
   const leaves = ['rs1', 'rs2', ...webNodes.map((node) => node.name), client.name];
   await Promise.all([r1, ...leaves.map((leaf) => names.ns(leaf))].map(addNamespace));
-  await runChecked('ip', ['netns', 'exec', r1, 'sysctl', '-q', '-w', 'net.ipv6.conf.all.forwarding=1']);
+  await setNamespaceSysctls(r1, { 'ipv6/conf/all/forwarding': '1' });
 
   // Bridge up before its ports: a bridge brought up later loses the first
   // neighbour solicitation and the first BGP connect takes a second longer.

@@ -43,11 +43,22 @@ export async function explainNetnsUnavailable(): Promise<string | undefined> {
   return undefined;
 }
 
+/**
+ * Sets net.* sysctls inside a namespace (`{ 'ipv6/conf/all/forwarding': '1' }`). Written
+ * through /proc/sys, which follows the writer's namespace: no dependency on procps.
+ */
+export async function setNamespaceSysctls(ns: string, values: Record<string, string>): Promise<void> {
+  const script = Object.entries(values)
+    .map(([key, value]) => `echo ${value} > /proc/sys/net/${key}`)
+    .join(' && ');
+  await runChecked('ip', ['netns', 'exec', ns, 'sh', '-c', script]);
+}
+
 /** Creates a namespace with `lo` up and DAD off (new IPv6 addresses are usable at once). */
 export async function addNamespace(ns: string): Promise<void> {
   await runChecked('ip', ['netns', 'add', ns]);
   // DAD keeps fresh addresses "tentative" for ~1.2 s: bind() would fail meanwhile.
-  await runChecked('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0']);
+  await setNamespaceSysctls(ns, { 'ipv6/conf/all/accept_dad': '0', 'ipv6/conf/default/accept_dad': '0' });
   await runChecked('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
 }
 
