@@ -1,4 +1,4 @@
-import { degraded, failed, healthy, type CheckResult } from '@exaplug/core/plugin';
+import { type CheckResult, degraded, failed, formatDuration, healthy } from '@exaplug/core/plugin';
 import type { HttpSettings } from './http-settings.js';
 import { formatStatusRanges, matchesStatus } from './status-ranges.js';
 
@@ -15,10 +15,6 @@ type Expectations = Pick<
   HttpSettings,
   'expectStatus' | 'degradedStatus' | 'expectBody' | 'expectBodyRegex' | 'rejectBody' | 'rejectBodyRegex' | 'degradedAfterMs'
 >;
-
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)}ms` : `${Number((ms / 1000).toFixed(2))}s`;
-}
 
 /** The first body expectation the response breaks, in words, or undefined. */
 function findBodyMismatch(body: string, expected: Expectations): string | undefined {
@@ -53,7 +49,7 @@ export function evaluateHttpResponse(response: HttpResponseSummary, expected: Ex
   const mismatch = findBodyMismatch(response.body, expected);
   if (mismatch) return failed(`status ${statusCode}, ${mismatch}`, details);
   if (expected.degradedAfterMs !== undefined && elapsedMs > expected.degradedAfterMs) {
-    return degraded(`status ${statusCode} in ${formatMs(elapsedMs)}, slower than ${formatMs(expected.degradedAfterMs)}`, details);
+    return degraded(`status ${statusCode} in ${formatDuration(elapsedMs)}, slower than ${formatDuration(expected.degradedAfterMs)}`, details);
   }
-  return healthy(`status ${statusCode} in ${formatMs(elapsedMs)}`, details);
+  return healthy(`status ${statusCode} in ${formatDuration(elapsedMs)}`, details);
 }

@@ -1,18 +1,9 @@
-import { defineCheck, failed, type CheckResult } from '@exaplug/core/plugin';
+import { type CheckResult, defineCheck, describeAbort, failed, formatDuration } from '@exaplug/core/plugin';
 import { describeRequestError, type TimeoutWords } from './describe-request-error.js';
 import { evaluateHttpResponse } from './evaluate-http-response.js';
 import { fetchHttpResponse } from './fetch-http-response.js';
 import { httpOptionsSchema } from './http-options.js';
 import { toHttpSettings } from './http-settings.js';
-
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
-
-function describeAbort(signal: AbortSignal): string {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error && reason.message ? `aborted: ${reason.message}` : 'aborted';
-}
 
 /** Requests a URL and judges the status, the body and the time it took. */
 export const check = defineCheck({
@@ -21,7 +12,7 @@ export const check = defineCheck({
   options: httpOptionsSchema,
   create(options, context) {
     const settings = toHttpSettings(options, context.configDir);
-    const timeouts: TimeoutWords = { connect: formatMs(settings.connectTimeoutMs), total: formatMs(settings.timeoutMs) };
+    const timeouts: TimeoutWords = { connect: formatDuration(settings.connectTimeoutMs), total: formatDuration(settings.timeoutMs) };
     return {
       async run({ signal }): Promise<CheckResult> {
         try {

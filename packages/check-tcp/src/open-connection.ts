@@ -1,13 +1,10 @@
 import { connect as connectPlain, isIP, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
+import { formatDuration } from '@exaplug/core/plugin';
 import type { TcpSettings } from './tcp-settings.js';
 import { TcpFailure } from './tcp-failure.js';
 
 type Target = Pick<TcpSettings, 'host' | 'port' | 'tls' | 'connectTimeoutMs'>;
-
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
-}
 
 function startSocket(target: Target): { socket: Socket; readyEvent: string } {
   const { host, port, tls } = target;
@@ -45,7 +42,7 @@ export function openConnection(target: Target, signal: AbortSignal): Promise<Soc
     };
     const onAbort = () => settle(signal.reason);
     const timer = setTimeout(
-      () => settle(new TcpFailure(`connect timeout after ${formatMs(target.connectTimeoutMs)}`)),
+      () => settle(new TcpFailure(`connect timeout after ${formatDuration(target.connectTimeoutMs)}`)),
       target.connectTimeoutMs,
     );
     socket.once(readyEvent, () => settle());

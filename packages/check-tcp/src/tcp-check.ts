@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { defineCheck, failed, healthy, type CheckResult } from '@exaplug/core/plugin';
+import { type CheckResult, defineCheck, describeAbort, failed, formatDuration, healthy } from '@exaplug/core/plugin';
 import { describeReceived } from './describe-received.js';
 import { describeSocketError } from './describe-socket-error.js';
 import { openConnection } from './open-connection.js';
@@ -8,15 +8,6 @@ import { createSocketReader, type SocketReader } from './socket-reader.js';
 import { TcpFailure } from './tcp-failure.js';
 import { tcpOptionsSchema } from './tcp-options.js';
 import { toTcpSettings, type TcpSettings } from './tcp-settings.js';
-
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)}ms` : `${Number((ms / 1000).toFixed(2))}s`;
-}
-
-function describeAbort(signal: AbortSignal): string {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error && reason.message ? `aborted: ${reason.message}` : 'aborted';
-}
 
 async function attempt(settings: TcpSettings, signal: AbortSignal, sockets: Set<Socket>): Promise<CheckResult> {
   const startedAt = performance.now();
@@ -32,12 +23,12 @@ async function attempt(settings: TcpSettings, signal: AbortSignal, sockets: Set<
     await runScript(socket, reader, settings.script, deadline, (now) => (activity = now));
     const elapsedMs = performance.now() - startedAt;
     const what = settings.script.length === 0 ? 'connected' : `connected, ${settings.script.length} script steps passed`;
-    return healthy(`${what} in ${formatMs(elapsedMs)}`, { elapsedMs: Math.round(elapsedMs) });
+    return healthy(`${what} in ${formatDuration(elapsedMs)}`, { elapsedMs: Math.round(elapsedMs) });
   } catch (error) {
     if (signal.aborted) return failed(describeAbort(signal));
     if (ownTimeout.aborted) {
       const received = reader && activity.startsWith('waiting') ? `, ${describeReceived(reader.unconsumed())}` : '';
-      return failed(`timeout after ${formatMs(settings.timeoutMs)} ${activity}${received}`);
+      return failed(`timeout after ${formatDuration(settings.timeoutMs)} ${activity}${received}`);
     }
     if (error instanceof TcpFailure) return failed(error.message);
     return failed(describeSocketError(error));

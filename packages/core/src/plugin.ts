@@ -23,3 +23,4 @@ export { formatDuration, parseDuration } from './duration.js';
 export { describeDuration, durationOption } from './plugins/duration-option.js';
 export { regexOption } from './plugins/regex-option.js';
 export { readOptionFile } from './plugins/read-option-file.js';
+export { describeAbort } from './plugins/describe-abort.js';
