@@ -32,6 +32,8 @@ export class CommandChannel {
   private readonly queued: RouteIntent[] = [];
   private cancelExpiry: (() => void) | undefined;
   private version: ExabgpVersion | undefined;
+  /** 6.x writes `error: <reason>` on the line before the `error` ack it explains. */
+  private lastErrorReason: string | undefined;
 
   constructor(options: CommandChannelOptions) {
     this.options = options;
@@ -69,8 +71,6 @@ export class CommandChannel {
     if (parsed.kind !== 'ack' || parsed.ack === 'shutdown') return;
     this.acknowledge(parsed.ack);
   }
-
-  private lastErrorReason: string | undefined;
 
   /** Resolves when every written command is acknowledged, or after `maxWaitMs`. */
   async drained(maxWaitMs: number): Promise<void> {

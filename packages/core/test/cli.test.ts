@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, exaplugBin } from './e2e-support.js';
+
+const execFileAsync = promisify(execFile);
+const example = fileURLToPath(new URL('../../../examples/single-node/exaplug.yaml', import.meta.url));
+
+async function exaplug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [exaplugBin, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe('the commands people type', () => {
+  let dir: string;
+  beforeAll(async () => {
+    assertBuilt();
+    dir = await mkdtemp(join(tmpdir(), 'exaplug-cli-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('validate accepts the example and names its services', async () => {
+    const result = await exaplug('validate', '--config', example);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('valid, 3 services');
+    expect(result.stdout).toMatch(/web: 2001:db8:30::1\/128, .* check http, strategy rotate/);
+  }, 20_000);
+
+  it('validate refuses a bad config with one path: reason line per problem, exit 1', async () => {
+    const config = join(dir, 'bad.yaml');
+    await writeFile(
+      config,
+      'services:\n  web:\n    ips: [2001:db8::1/129]\n    check: { use: http, with: { url: "not a url" } }\n    rise: 0\n',
+    );
+    const result = await exaplug('validate', '--config', config);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${config} is invalid (EXAPLUG_CONFIG_INVALID):`);
+    expect(result.stderr).toContain('services.web.ips.0: expected an IPv4/IPv6 address or prefix');
+    expect(result.stderr).toMatch(/services\.web\.rise: /);
+  }, 20_000);
+
+  it("validate names a plugin's option by its path in the file", async () => {
+    const config = join(dir, 'options.yaml');
+    await writeFile(config, 'services:\n  web:\n    ips: [2001:db8::1]\n    check: { use: http, with: { url: "ftp://x" } }\n');
+    const result = await exaplug('validate', '--config', config);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('services.web.check.with.url: expected an http:// or https:// URL');
+  }, 20_000);
+
+  it('validate reports a plugin that is not installed, naming the packages it looked for', async () => {
+    const config = join(dir, 'missing.yaml');
+    await writeFile(config, 'services:\n  web:\n    ips: [2001:db8::1]\n    check: { use: redis }\n');
+    const result = await exaplug('validate', '--config', config);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no installed package "@exaplug/check-redis" or "exaplug-check-redis" or "redis"');
+  }, 20_000);
+
+  it('plan prints the rotated MEDs of every node and this node’s commands', async () => {
+    const result = await exaplug('plan', '--config', example);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('service web: strategy rotate, this is node 0 of 3');
+    expect(result.stdout).toMatch(/2001:db8:30::1\/128\s+102\s+101\s+100/);
+    expect(result.stdout).toMatch(/2001:db8:30::3\/128\s+100\s+102\s+101/);
+    expect(result.stdout).toMatch(/2001:db8:30::1\/128\s+1002\s+1001\s+1000/);
+    expect(result.stdout).toContain('down      announce route 2001:db8:31::1/128 next-hop self med 1000');
+    expect(result.stdout).toContain('down      withdraw route 192.0.2.53/32 next-hop self');
+  }, 20_000);
+
+  it('plan speaks the 6.x dialect when asked', async () => {
+    const result = await exaplug('plan', '--config', example, '--dialect', 'peer');
+    expect(result.stdout).toContain('up        peer * announce route 2001:db8:30::1/128 next-hop self med 102');
+  }, 20_000);
+
+  it('plugins lists the built-ins and the installed check packages with versions and origins', async () => {
+    const result = await exaplug('plugins', '--config', example);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/check\s+exec\s+0\.1\.0\s+built into @exaplug\/core/);
+    expect(result.stdout).toMatch(/check\s+@exaplug\/check-http\s+0\.1\.0\s+\S+node_modules\/@exaplug\/check-http/);
+    expect(result.stdout).toMatch(/web\s+check\s+http\s+0\.1\.0\s+\S+check-http\/dist\/index\.js/);
+  }, 20_000);
+});
