@@ -71,8 +71,8 @@ describe('the runtime', () => {
   });
 
   it('counts a hanging or throwing check as a failure and keeps running', async () => {
-    const harness = await startedHarness(['hang', 'throw', 'hang'], 0, { fall: 3, timeout: '2s' });
-    await harness.clock.advance(2000 + 1000 + 1000 + 2000);
+    const harness = await startedHarness(['throw', 'throw', 'hang'], 0, { fall: 3, timeout: '2s' });
+    await harness.clock.advance(1000 + 1000 + 2000);
     expect(harness.take()).toEqual([
       'announce route 2001:db8:30::1/128 next-hop self med 1002',
       'announce route 2001:db8:30::2/128 next-hop self med 1001',
@@ -155,5 +155,17 @@ describe('the runtime', () => {
     await harness.clock.advance(2000);
     expect(harness.runtime.exabgp.counters.timedOut).toBe(3);
     expect(harness.logger.records.filter((r) => r.fields.code === 'EXAPLUG_ACK_TIMEOUT')).toHaveLength(3);
+  });
+
+  it('does not start another attempt while a timed-out one has still not settled', async () => {
+    const harness = await startedHarness(['hang', 'pass'], 0, { rise: 1, fall: 1, timeout: '2s', interval: '5s' });
+    await harness.clock.advance(2000);
+    expect(harness.runtime.status[0]?.lastResult?.reason).toBe('timeout after 2s');
+    await harness.clock.advance(5000);
+    expect(harness.runtime.status[0]?.lastResult).toMatchObject({
+      status: 'failed',
+      reason: 'exec: the previous attempt ignored its abort and has not finished',
+    });
+    expect(harness.runtime.status[0]?.state.name).toBe('down');
   });
 });

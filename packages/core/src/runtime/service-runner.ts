@@ -45,6 +45,8 @@ export class ServiceRunner {
   private lastResult: CheckResult | undefined;
   private cancelTimer: (() => void) | undefined;
   private stopped = false;
+  /** True while an attempt that already timed out has still not settled. */
+  private attemptStillRunning = false;
   private readonly log: Logger;
 
   constructor(options: ServiceRunnerOptions) {
@@ -74,7 +76,7 @@ export class ServiceRunner {
     const disabled = config.disableFile !== undefined && (await isDisabled(config.disableFile));
     let observation: 'pass' | 'fail' | 'disabled' = 'disabled';
     if (!disabled) {
-      const result = await runCheckWithTimeout(service.check, { name: service.checkName, timeoutMs: config.timeout, clock });
+      const result = await this.attempt();
       this.recordResult(result);
       observation = isPassing(result) ? 'pass' : 'fail';
     }
@@ -82,6 +84,29 @@ export class ServiceRunner {
     this.advance(observation);
     const delay = nextCheckDelay(this.state.name, config.timing, this.options.random());
     this.cancelTimer = clock.setTimer(delay, () => void this.round());
+  }
+
+  /**
+   * One attempt, unless the previous one ignored its abort signal and is still running:
+   * starting another would pile up hung sockets or processes every interval.
+   */
+  private async attempt(): Promise<CheckResult> {
+    const { service, clock } = this.options;
+    if (this.attemptStillRunning) {
+      return { status: 'failed', reason: `${service.checkName}: the previous attempt ignored its abort and has not finished`, durationMs: 0 };
+    }
+    const tracked = {
+      run: (input: Parameters<typeof service.check.run>[0]) => {
+        this.attemptStillRunning = true;
+        const running = Promise.resolve().then(() => service.check.run(input));
+        void running.then(
+          () => (this.attemptStillRunning = false),
+          () => (this.attemptStillRunning = false),
+        );
+        return running;
+      },
+    };
+    return runCheckWithTimeout(tracked, { name: service.checkName, timeoutMs: service.config.timeout, clock });
   }
 
   private recordResult(result: CheckResult): void {
