@@ -48,6 +48,19 @@ describe('the commands people type', () => {
     expect(result.stderr).toMatch(/services\.web\.rise: /);
   }, 20_000);
 
+  it('validate lists the plugin problems of the good services together with the schema problems', async () => {
+    const config = join(dir, 'both.yaml');
+    await writeFile(
+      config,
+      'onStop: never\nservices:\n  web:\n    ips: [2001:db8::1]\n    check: { use: http, with: { url: "ftp://x" } }\n  db:\n    ips: [2001:db8::2/200]\n    check: { use: exec, with: { command: "true" } }\n',
+    );
+    const result = await exaplug('validate', '--config', config);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/onStop: /);
+    expect(result.stderr).toContain('services.db.ips.0: expected an IPv4/IPv6 address or prefix');
+    expect(result.stderr).toContain('services.web.check.with.url: expected an http:// or https:// URL');
+  }, 20_000);
+
   it("validate names a plugin's option by its path in the file", async () => {
     const config = join(dir, 'options.yaml');
     await writeFile(config, 'services:\n  web:\n    ips: [2001:db8::1]\n    check: { use: http, with: { url: "ftp://x" } }\n');

@@ -1,8 +1,7 @@
 import { ConfigError } from '../config/config-error.js';
-import { loadConfig } from '../config/load-config.js';
 import { isExaplugError } from '../errors.js';
 import { coreVersion } from '../plugins/core-version.js';
-import { prepareServices } from '../plugins/prepare-services.js';
+import { loadServices } from '../plugins/load-services.js';
 import { Runtime } from '../runtime/runtime.js';
 import { createLogger, type LogLevel } from './create-logger.js';
 import { onProcessSignals } from './process-signals.js';
@@ -74,9 +73,11 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
         return;
       }
       try {
-        const config = await loadConfig({ ...(options.configPath !== undefined && { path: options.configPath }) });
+        const { config, services } = await loadServices(
+          { ...(options.configPath !== undefined && { path: options.configPath }) },
+          logger,
+        );
         if (!options.logLevel) logger.level = config.log.level;
-        const services = await prepareServices(config, logger);
         if (finished) return;
         runtime = new Runtime({
           config,

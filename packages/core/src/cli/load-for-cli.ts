@@ -1,9 +1,9 @@
 import { ConfigError } from '../config/config-error.js';
-import { loadConfig } from '../config/load-config.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import { isExaplugError } from '../errors.js';
 import { silentLogger } from '../logger.js';
-import { prepareServices, type PreparedService } from '../plugins/prepare-services.js';
+import { loadServices } from '../plugins/load-services.js';
+import type { PreparedService } from '../plugins/prepare-services.js';
 
 /** A refusal a person can read: the file, then one `path: reason` per line. */
 export function describeLoadError(error: unknown): string {
@@ -16,7 +16,5 @@ export function describeLoadError(error: unknown): string {
 
 /** Loads the config and every plugin, as `run` would, for the commands people type. */
 export async function loadForCli(configPath: string | undefined): Promise<{ config: ExaplugConfig; services: PreparedService[] }> {
-  const config = await loadConfig(configPath === undefined ? {} : { path: configPath });
-  const services = await prepareServices(config, silentLogger);
-  return { config, services };
+  return loadServices(configPath === undefined ? {} : { path: configPath }, silentLogger);
 }

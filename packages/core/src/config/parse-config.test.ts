@@ -72,4 +72,14 @@ describe('parseConfig', () => {
     expect(issuesOf({ services: {} })).toEqual(['services: at least one service is needed']);
     expect(issuesOf(null)).toEqual(['services: required (expected record)']);
   });
+
+  it('keeps the valid rest of a refused config, so the good services can still be checked', () => {
+    try {
+      parseConfig({ onStop: 'never', services: { good: minimal.services.web, bad: { ips: [] } } }, undefined, '/etc/exaplug');
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect((error as ConfigError).salvaged?.services.map((s) => s.name)).toEqual(['good']);
+      expect((error as ConfigError).salvaged?.onStop).toBe('withdraw');
+    }
+  });
 });

@@ -1,0 +1,31 @@
+import { ConfigError } from '../config/config-error.js';
+import { loadConfig } from '../config/load-config.js';
+import type { ExaplugConfig } from '../config/resolve-config.js';
+import type { Logger } from '../logger.js';
+import { closeServices, prepareServices, type PreparedService } from './prepare-services.js';
+
+/**
+ * Loads the config and prepares every service's plugins. When the config itself has
+ * problems, the plugins of the services that are fine are still loaded and checked, so the
+ * one error lists everything to fix.
+ */
+export async function loadServices(
+  options: { path?: string; cwd?: string },
+  logger: Logger,
+): Promise<{ config: ExaplugConfig; services: PreparedService[] }> {
+  let config: ExaplugConfig;
+  try {
+    config = await loadConfig(options);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || !error.salvaged) throw error;
+    const more = await prepareServices(error.salvaged, logger).then(
+      async (services) => {
+        await closeServices(services);
+        return [];
+      },
+      (problem: unknown) => (problem instanceof ConfigError ? problem.issues : []),
+    );
+    throw new ConfigError(error.code, error.filepath, [...error.issues, ...more]);
+  }
+  return { config, services: await prepareServices(config, logger) };
+}
