@@ -1,4 +1,4 @@
-import { silentLogger, type CheckInstance } from '@exaplug/core/plugin';
+import { type CheckInstance, createCheckContext } from '@exaplug/core/plugin';
 import { startDnsServer, type DnsServerHandle } from '@exaplug/test-support/dns-server';
 import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 async function runCheck(options: Partial<DnsOptions> & { name: string }, signal = new AbortController().signal) {
   const parsed = check.options.parse({ server: server.address, ...options });
-  const instance = await check.create(parsed, { serviceName: 'dns-test', configDir: '/', logger: silentLogger });
+  const instance = await check.create(parsed, createCheckContext({ serviceName: 'dns-test', configDir: '/' }));
   instances.push(instance);
   return instance.run({ signal });
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, type CheckInstance, type CheckResult } from '@exaplug/core/plugin';
+import { type CheckInstance, type CheckResult, createCheckContext } from '@exaplug/core/plugin';
 import { startNginx, type NginxHandle } from '@exaplug/test-support/nginx';
 import { startSilentTcpServer, type TcpServerHandle } from '@exaplug/test-support/tcp-servers';
 import { createSelfSignedCert, type SelfSignedCert } from '@exaplug/test-support/tls-certs';
@@ -29,7 +29,7 @@ let clientCert: SelfSignedCert;
 const instances: CheckInstance[] = [];
 
 async function createCheck(options: Record<string, unknown>): Promise<CheckInstance> {
-  const context = { serviceName: 'web', configDir: dir, logger: silentLogger };
+  const context = createCheckContext({ serviceName: 'web', configDir: dir });
   const instance = await check.create(check.options.parse(options), context);
   instances.push(instance);
   return instance;

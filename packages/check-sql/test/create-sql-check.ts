@@ -1,11 +1,11 @@
-import { silentLogger, type CheckInstance, type CheckResult } from '@exaplug/core/plugin';
+import { createCheckContext, type CheckInstance, type CheckResult } from '@exaplug/core/plugin';
 import { check } from '../src/index.js';
 
 /** Builds checks the way the runtime does (schema parse, then create) and closes them all at the end. */
 export function createCheckFactory(configDir = '/') {
   const instances: CheckInstance[] = [];
   const create = async (options: Record<string, unknown>, serviceName = 'db'): Promise<CheckInstance> => {
-    const instance = await check.create(check.options.parse(options), { serviceName, configDir, logger: silentLogger });
+    const instance = await check.create(check.options.parse(options), createCheckContext({ serviceName, configDir }));
     instances.push(instance);
     return instance;
   };

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, type CheckInstance, type CheckResult } from '@exaplug/core/plugin';
+import { type CheckInstance, type CheckResult, createCheckContext } from '@exaplug/core/plugin';
 import { startNginx, type NginxHandle } from '@exaplug/test-support/nginx';
 import {
   reserveClosedPort,
@@ -20,7 +20,7 @@ let silent: TcpServerHandle;
 const instances: CheckInstance[] = [];
 
 async function runCheck(options: Record<string, unknown>, signal = new AbortController().signal): Promise<CheckResult> {
-  const context = { serviceName: 'db', configDir: dir, logger: silentLogger };
+  const context = createCheckContext({ serviceName: 'db', configDir: dir });
   const instance = await check.create(check.options.parse(options), context);
   instances.push(instance);
   return instance.run({ signal });

@@ -24,3 +24,5 @@ export { describeDuration, durationOption } from './plugins/duration-option.js';
 export { regexOption } from './plugins/regex-option.js';
 export { readOptionFile } from './plugins/read-option-file.js';
 export { describeAbort } from './plugins/describe-abort.js';
+export { createCheckContext } from './plugins/create-check-context.js';
+export type { NeighborView } from './runtime/neighbor-table.js';

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
-import { silentLogger } from '@exaplug/core/plugin';
+import { createCheckContext } from '@exaplug/core/plugin';
 import { afterEach, describe, expect, it } from 'vitest';
 import { check, exampleOptions } from '../src/index.js';
 
@@ -27,7 +27,7 @@ function pong(socket: Socket): void {
 }
 
 async function runOnce(options: unknown, signal = AbortSignal.timeout(5000)) {
-  const context = { serviceName: 'svc', configDir: process.cwd(), logger: silentLogger };
+  const context = createCheckContext({ serviceName: 'svc' });
   const instance = await check.create(exampleOptions.parse(options), context);
   return instance.run({ signal });
 }

@@ -2,6 +2,7 @@ import { ConfigError } from '../config/config-error.js';
 import { isExaplugError } from '../errors.js';
 import { coreVersion } from '../plugins/core-version.js';
 import { loadServices } from '../plugins/load-services.js';
+import type { NeighborTable } from '../runtime/neighbor-table.js';
 import { Runtime } from '../runtime/runtime.js';
 import { createLogger, type LogLevel } from './create-logger.js';
 import { onProcessSignals } from './process-signals.js';
@@ -73,9 +74,11 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
         return;
       }
       try {
+        const neighbors: NeighborTable = new Map();
         const { config, services } = await loadServices(
           { ...(options.configPath !== undefined && { path: options.configPath }) },
           logger,
+          neighbors,
         );
         if (!options.logLevel) logger.level = config.log.level;
         if (finished) return;
@@ -85,6 +88,7 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
           sink,
           clock: systemClock,
           logger,
+          neighbors,
           onShutdownMessage: () => stop('exabgp shutdown message', true, 500),
         });
         logger.info(

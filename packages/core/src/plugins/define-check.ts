@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
+import type { NeighborView } from '../runtime/neighbor-table.js';
 import type { CheckResult } from './check-result.js';
 
 /** Marks objects made by defineCheck so the loader can tell them from anything else exported. */
@@ -12,6 +13,12 @@ export interface CheckContext {
   /** Directory of the config file: resolve relative paths (CA files, scripts) against it. */
   configDir: string;
   logger: Logger;
+  /**
+   * ExaBGP's sessions as exaplug has seen them (state messages) and the routes each
+   * neighbor sent (received updates, when ExaBGP's `api` has `receive { parsed; update; }`).
+   * Live: read it in `run`, never keep copies.
+   */
+  neighbors: NeighborView;
 }
 
 /** What `run` receives: the runtime aborts `signal` when the check's timeout expires. */

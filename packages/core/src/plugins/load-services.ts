@@ -2,6 +2,7 @@ import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
+import type { NeighborView } from '../runtime/neighbor-table.js';
 import { closeServices, prepareServices, type PreparedService } from './prepare-services.js';
 
 /**
@@ -12,6 +13,7 @@ import { closeServices, prepareServices, type PreparedService } from './prepare-
 export async function loadServices(
   options: { path?: string; cwd?: string },
   logger: Logger,
+  neighbors?: NeighborView,
 ): Promise<{ config: ExaplugConfig; services: PreparedService[] }> {
   let config: ExaplugConfig;
   try {
@@ -27,5 +29,5 @@ export async function loadServices(
     );
     throw new ConfigError(error.code, error.filepath, [...error.issues, ...more]);
   }
-  return { config, services: await prepareServices(config, logger) };
+  return { config, services: await prepareServices(config, logger, neighbors ? { neighbors } : {}) };
 }

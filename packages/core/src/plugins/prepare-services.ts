@@ -2,6 +2,7 @@ import { ConfigError } from '../config/config-error.js';
 import type { ExaplugConfig, ServiceConfig } from '../config/resolve-config.js';
 import { isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { NeighborView } from '../runtime/neighbor-table.js';
 import type { CheckInstance } from './define-check.js';
 import type { StrategyInstance } from './define-strategy.js';
 import { loadCheck, loadStrategy, type ModuleImporter, type PluginOrigin } from './load-plugin.js';
@@ -21,12 +22,16 @@ export interface PreparedService {
  * Loads every plugin and validates every plugin's options before anything is announced.
  * All problems are collected so that one run shows the operator all of them.
  */
-export async function prepareServices(config: ExaplugConfig, logger: Logger, importer?: ModuleImporter): Promise<PreparedService[]> {
+export async function prepareServices(
+  config: ExaplugConfig,
+  logger: Logger,
+  options: { importer?: ModuleImporter; neighbors?: NeighborView } = {},
+): Promise<PreparedService[]> {
   const prepared: PreparedService[] = [];
   const issues: string[] = [];
   for (const service of config.services) {
     try {
-      prepared.push(await prepareService(service, config.configDir, logger, importer));
+      prepared.push(await prepareService(service, config.configDir, logger, options.neighbors ?? new Map(), options.importer));
     } catch (error) {
       if (error instanceof ConfigError) issues.push(...error.issues);
       else if (isExaplugError(error)) issues.push(`services.${service.name}: ${error.message} (${error.code})`);
@@ -40,7 +45,13 @@ export async function prepareServices(config: ExaplugConfig, logger: Logger, imp
   return prepared;
 }
 
-async function prepareService(service: ServiceConfig, configDir: string, logger: Logger, importer?: ModuleImporter) {
+async function prepareService(
+  service: ServiceConfig,
+  configDir: string,
+  logger: Logger,
+  neighbors: NeighborView,
+  importer?: ModuleImporter,
+) {
   const base = ['services', service.name];
   const checkPlugin = await loadCheck(service.check.use, configDir, importer);
   const strategyPlugin = await loadStrategy(service.strategy.use, configDir, importer);
@@ -51,6 +62,7 @@ async function prepareService(service: ServiceConfig, configDir: string, logger:
     serviceName: service.name,
     configDir,
     logger: logger.child({ service: service.name, check: checkPlugin.definition.name }),
+    neighbors,
   });
   return {
     config: service,

@@ -10,8 +10,11 @@ export interface NeighborEntry {
   received: Map<string, RouteAttributes & { nextHop: string }>;
 }
 
-/** Neighbors by peer address. Checks and strategies may read it; only the runtime writes it. */
+/** Neighbors by peer address. Only the runtime writes it. */
 export type NeighborTable = Map<string, NeighborEntry>;
+
+/** What checks see of the table: read-only. */
+export type NeighborView = ReadonlyMap<string, Readonly<Omit<NeighborEntry, 'received'>> & { received: ReadonlyMap<string, RouteAttributes & { nextHop: string }> }>;
 
 /**
  * Folds one ExaBGP message into the table. Returns true when a neighbor has just come

@@ -21,6 +21,8 @@ export interface RuntimeOptions {
   /** ExaBGP said it is shutting down; the shell should stop and exit. */
   onShutdownMessage?: () => void;
   probeWindowMs?: number;
+  /** The table the checks were given (prepareServices); the runtime keeps it up to date. */
+  neighbors?: NeighborTable;
 }
 
 export interface StopOptions {
@@ -40,10 +42,11 @@ export class Runtime {
   private readonly runners: ServiceRunner[];
   private book: RouteBook = new Map();
   private stopping: Promise<void> | undefined;
-  readonly neighbors: NeighborTable = new Map();
+  readonly neighbors: NeighborTable;
 
   constructor(options: RuntimeOptions) {
     this.options = options;
+    this.neighbors = options.neighbors ?? new Map();
     const { config, clock, logger, sink } = options;
     this.channel = new CommandChannel({
       sink,

@@ -2,6 +2,7 @@ import { parseConfig } from '../config/parse-config.js';
 import { silentLogger } from '../logger.js';
 import type { CheckResult } from '../plugins/check-result.js';
 import { prepareServices } from '../plugins/prepare-services.js';
+import type { NeighborTable } from '../runtime/neighbor-table.js';
 import { Runtime } from '../runtime/runtime.js';
 import { FakeClock } from './fake-clock.js';
 import { createRecordingLogger } from './recording-logger.js';
@@ -20,8 +21,10 @@ export async function createRuntimeHarness(rawConfig: Record<string, unknown>, s
   let shutdownRequested = false;
   const config = parseConfig(rawConfig, undefined, '/tmp');
   const remaining = new Map(Object.entries(scripts).map(([name, list]) => [name, [...list]]));
-  const services = await prepareServices(config, silentLogger, async () => ({}));
+  const neighbors: NeighborTable = new Map();
+  const services = await prepareServices(config, silentLogger, { importer: async () => ({}), neighbors });
   for (const service of services) {
+    if (service.checkName === 'neighbor') continue; // a real check of the runtime's own table
     service.check = {
       run: () => {
         const next = remaining.get(service.config.name)?.shift() ?? 'pass';
@@ -37,6 +40,7 @@ export async function createRuntimeHarness(rawConfig: Record<string, unknown>, s
     clock,
     logger,
     random: () => 0,
+    neighbors,
     sink: { writeLine: (line) => void written.push(line), flushed: async () => {} },
     onShutdownMessage: () => {
       shutdownRequested = true;
