@@ -82,4 +82,24 @@ describe('exaplug lifecycle under a real ExaBGP 4.2', () => {
     expect(exabgp?.output()).toMatch(/"acks":"off"[^\n]*"msg":"exabgp detected"|"msg":"exabgp detected"[^\n]*"acks":"off"/);
     expect(exabgp?.output()).not.toContain('EXAPLUG_ACK_TIMEOUT');
   }, 30_000);
+
+  it('a respawned exaplug asks ExaBGP for the sessions instead of judging the neighbor check blind', async () => {
+    await start(
+      'defaults: { interval: 200ms, fastInterval: 200ms, rise: 1, fall: 1 }\nservices:\n  edge:\n    ips: [203.0.113.40/32]\n    check: { use: neighbor, with: { peer: 127.0.0.1 } }\n',
+    );
+    const med = async () => (await bird?.routes('203.0.113.40/32'))?.[0]?.med;
+    await waitFor(async () => (await med()) === 100, { timeoutMs: 10_000, what: 'the route at MED 100' });
+    const [first] = (await exabgp?.children()) ?? [];
+    process.kill(first as number, 'SIGKILL'); // a crash: ExaBGP keeps the route and respawns us
+    await waitFor(async () => {
+      const children = (await exabgp?.children()) ?? [];
+      return children.length === 1 && children[0] !== first;
+    }, { timeoutMs: 5000, what: 'the respawn' });
+    const seen = new Set<number | undefined>();
+    for (let sample = 0; sample < 40; sample++) {
+      seen.add(await med());
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect([...seen]).toEqual([100]);
+  }, 30_000);
 });

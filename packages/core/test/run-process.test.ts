@@ -45,9 +45,10 @@ describe('exaplug run as a process', () => {
 
   it('writes nothing but commands on stdout, and logs JSON on stderr', async () => {
     const run = await withConfig(goodConfig);
-    await waitFor(() => run.stdout.length >= 3, { timeoutMs: 10_000, what: 'the announcements' });
+    await waitFor(() => run.stdout.length >= 4, { timeoutMs: 10_000, what: 'the announcements' });
     expect(run.stdout).toEqual([
       'system version',
+      'show neighbor summary',
       'announce route 192.0.2.1/32 next-hop self med 100',
       'announce route 192.0.2.2/32 next-hop self med 101',
     ]);
@@ -57,18 +58,18 @@ describe('exaplug run as a process', () => {
 
   it('withdraws its routes and exits 0 on SIGTERM', async () => {
     const run = await withConfig(goodConfig);
-    await waitFor(() => run.stdout.length >= 3, { timeoutMs: 10_000, what: 'the announcements' });
+    await waitFor(() => run.stdout.length >= 4, { timeoutMs: 10_000, what: 'the announcements' });
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-    expect(run.stdout.slice(3)).toEqual(['withdraw route 192.0.2.1/32 next-hop self', 'withdraw route 192.0.2.2/32 next-hop self']);
+    expect(run.stdout.slice(4)).toEqual(['withdraw route 192.0.2.1/32 next-hop self', 'withdraw route 192.0.2.2/32 next-hop self']);
   }, 20_000);
 
   it('exits at once, writing nothing, when stdin closes', async () => {
     const run = await withConfig(goodConfig);
-    await waitFor(() => run.stdout.length >= 3, { timeoutMs: 10_000, what: 'the announcements' });
+    await waitFor(() => run.stdout.length >= 4, { timeoutMs: 10_000, what: 'the announcements' });
     run.child.stdin.end();
     expect(await run.exited).toBe(0);
-    expect(run.stdout).toHaveLength(3);
+    expect(run.stdout).toHaveLength(4);
   }, 20_000);
 
   it('stays idle on a bad config and starts once it is fixed and SIGHUP arrives', async () => {
@@ -78,8 +79,8 @@ describe('exaplug run as a process', () => {
     expect(run.stdout).toEqual([]);
     await writeFile(join(dir, 'exaplug.yaml'), goodConfig);
     run.child.kill('SIGHUP');
-    await waitFor(() => run.stdout.length >= 3, { timeoutMs: 10_000, what: 'the announcements after SIGHUP' });
-    expect(run.stdout[1]).toBe('announce route 192.0.2.1/32 next-hop self med 100');
+    await waitFor(() => run.stdout.length >= 4, { timeoutMs: 10_000, what: 'the announcements after SIGHUP' });
+    expect(run.stdout[2]).toBe('announce route 192.0.2.1/32 next-hop self med 100');
   }, 20_000);
 
   it('keeps reading stdin while checks run: a flood of ExaBGP lines is drained', async () => {
@@ -92,7 +93,7 @@ describe('exaplug run as a process', () => {
     for (let i = 0; i < 20; i++) {
       if (!run.child.stdin.write(chunk)) await new Promise((resolve) => run.child.stdin.once('drain', resolve));
     }
-    await waitFor(() => run.stdout.length >= 3, { timeoutMs: 10_000, what: 'the announcements' });
+    await waitFor(() => run.stdout.length >= 4, { timeoutMs: 10_000, what: 'the announcements' });
     expect(run.stderr()).not.toContain('unreadable line');
   }, 30_000);
 

@@ -16,7 +16,15 @@ export interface CommandChannelOptions {
   ackTimeoutMs: number;
   /** How long to wait for the answer to the version probe before deciding acks are off. */
   probeWindowMs?: number;
+  /**
+   * Read-only commands to ask once the dialect is known (4.x/5.x only), before any route:
+   * a respawned process is told nothing of the sessions that are already up.
+   */
+  startupQueries?: readonly string[];
 }
+
+/** How long `show` answers may take to arrive when ExaBGP sends no acks to delimit them. */
+const unacknowledgedQueryGraceMs = 300;
 
 /**
  * The one way commands reach ExaBGP: formats and validates route intents, writes them,
@@ -34,6 +42,13 @@ export class CommandChannel {
   private version: ExabgpVersion | undefined;
   /** 6.x writes `error: <reason>` on the line before the `error` ack it explains. */
   private lastErrorReason: string | undefined;
+  private queriesUnanswered = 0;
+  private markReady: () => void = () => {};
+  /**
+   * Resolves once ExaBGP is known (probe settled) and has answered the startup queries,
+   * so that no check is judged on a neighbor table that has not been filled yet.
+   */
+  readonly ready: Promise<void> = new Promise((resolve) => (this.markReady = resolve));
 
   constructor(options: CommandChannelOptions) {
     this.options = options;
@@ -43,7 +58,10 @@ export class CommandChannel {
 
   /** Starts the probe when anything is left to detect. */
   start(): void {
-    if (this.options.acks !== 'auto' && this.options.dialect !== 'auto') return;
+    if (this.options.acks !== 'auto' && this.options.dialect !== 'auto') {
+      this.writeStartupQueries();
+      return;
+    }
     const { clock } = this.options;
     const windowMs = this.options.probeWindowMs ?? 1000;
     const cancel = clock.setTimer(windowMs, () => this.settleProbe(true));
@@ -112,8 +130,32 @@ export class CommandChannel {
       { exabgp: detection.version?.text ?? 'unknown', dialect: this.dialect, acks: this.tracker.enabled ? 'on' : 'off' },
       'exabgp detected',
     );
+    this.writeStartupQueries();
     const queued = this.queued.splice(0);
     for (const intent of queued) this.writeRoute(intent);
+  }
+
+  private writeStartupQueries(): void {
+    // 6.x API v6 has other show commands (and answers in JSON): not asked there.
+    const queries = this.dialect === 'neighbor' ? (this.options.startupQueries ?? []) : [];
+    for (const command of queries) this.write(command);
+    if (queries.length === 0) this.markReady();
+    else if (this.tracker.enabled) this.queriesUnanswered = queries.length;
+    // Without acks nothing marks the end of the answers: give them a moment.
+    else this.options.clock.setTimer(unacknowledgedQueryGraceMs, () => this.markReady());
+  }
+
+  private queryAnswered(): void {
+    if (this.queriesUnanswered === 0) return;
+    this.queriesUnanswered -= 1;
+    if (this.queriesUnanswered === 0) this.markReady();
+  }
+
+  private write(command: string): void {
+    const { clock, sink } = this.options;
+    sink.writeLine(command);
+    this.tracker.sent(command, clock.now());
+    this.armExpiry();
   }
 
   private writeRoute(intent: RouteIntent): void {
@@ -125,11 +167,8 @@ export class CommandChannel {
       this.options.logger.error({ err: error, intent }, 'route refused before writing');
       return;
     }
-    const { clock, logger, sink } = this.options;
-    sink.writeLine(command);
-    this.tracker.sent(command, clock.now());
-    logger.info({ command }, 'command sent');
-    this.armExpiry();
+    this.write(command);
+    this.options.logger.info({ command }, 'command sent');
   }
 
   private acknowledge(ack: 'done' | 'error'): void {
@@ -141,6 +180,7 @@ export class CommandChannel {
       logger.debug({ ack }, 'ack with no command pending');
       return;
     }
+    if (matched.command.startsWith('show ')) this.queryAnswered();
     const latencyMs = Math.round((matched.ackedAtMs - matched.sentAtMs) * 10) / 10;
     if (ack === 'error') logger.error({ command: matched.command, reason, counters: this.tracker.counters }, 'exabgp refused a command');
     else logger.debug({ command: matched.command, latencyMs }, 'command acknowledged');
@@ -155,6 +195,7 @@ export class CommandChannel {
     const { clock, logger } = this.options;
     this.cancelExpiry = clock.setTimer(Math.max(0, deadline - clock.now()), () => {
       for (const entry of this.tracker.expire(clock.now())) {
+        if (entry.command.startsWith('show ')) this.queryAnswered();
         logger.warn({ command: entry.command, code: 'EXAPLUG_ACK_TIMEOUT' }, 'exabgp did not acknowledge a command in time');
       }
       this.armExpiry();

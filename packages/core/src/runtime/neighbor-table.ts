@@ -1,4 +1,5 @@
 import type { ExabgpMessage, RouteAttributes } from '../protocol/messages.js';
+import type { ShowRow } from '../protocol/parse-show-output.js';
 
 export type NeighborState = 'connected' | 'up' | 'down';
 
@@ -8,6 +9,8 @@ export interface NeighborEntry {
   since: number;
   reason?: string;
   received: Map<string, RouteAttributes & { nextHop: string }>;
+  /** Learned from `show` output at start (ExaBGP replays nothing to a respawned process). */
+  seeded?: boolean;
 }
 
 /** Neighbors by peer address. Only the runtime writes it. */
@@ -40,6 +43,21 @@ export function applyNeighborMessage(table: NeighborTable, message: ExabgpMessag
     for (const route of message.announce) entry.received.set(route.prefix, { ...message.attributes, nextHop: route.nextHop });
   }
   return { cameUp: undefined };
+}
+
+/**
+ * Fills the table from the `show neighbor summary` / `show adj-rib in` answers read at
+ * start. Messages stay authoritative: a neighbor already known from a state message is
+ * left alone.
+ */
+export function applyShowRow(table: NeighborTable, row: ShowRow, now: number): void {
+  const entry = table.get(row.peer);
+  if (row.kind === 'summary') {
+    if (entry && !entry.seeded) return;
+    table.set(row.peer, { state: row.state === 'established' ? 'up' : 'down', since: now, received: entry?.received ?? new Map(), seeded: true });
+    return;
+  }
+  if (entry?.seeded) entry.received.set(row.prefix, { nextHop: row.nextHop });
 }
 
 /** True when at least one session is established. */

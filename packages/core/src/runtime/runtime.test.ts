@@ -22,6 +22,9 @@ async function startedHarness(scripts: Scripted[], node = 0, extra: Record<strin
   harness.runtime.start();
   expect(harness.take()).toEqual(['system version']);
   harness.feed('exabgp 4.2.21', 'done');
+  // ExaBGP tells a (re)spawned process nothing of the sessions already up: exaplug asks.
+  expect(harness.take()).toEqual(['show neighbor summary']);
+  harness.feed('Peer            AS        up/down state       |     #sent     #recvd', 'done');
   return harness;
 }
 
@@ -104,7 +107,7 @@ describe('the runtime', () => {
     acknowledge(harness, 3);
     await harness.clock.advance(20);
     await stopped;
-    expect(harness.runtime.exabgp.counters).toMatchObject({ done: 6, timedOut: 0 });
+    expect(harness.runtime.exabgp.counters).toMatchObject({ done: 7, timedOut: 0 });
   });
 
   it('writes nothing on stop when ExaBGP is gone', async () => {
@@ -135,7 +138,14 @@ describe('the runtime', () => {
     expect(harness.take()).toEqual(['system version']);
     harness.feed('exabgp 5.0.13');
     await harness.clock.advance(1000);
-    expect(harness.take()).toHaveLength(3);
+    expect(harness.take()).toEqual(['show neighbor summary']);
+    // No ack will mark the end of the answer: the checks start after a short grace.
+    await harness.clock.advance(300);
+    expect(harness.take()).toEqual([
+      'announce route 2001:db8:30::1/128 next-hop self med 102',
+      'announce route 2001:db8:30::2/128 next-hop self med 101',
+      'announce route 2001:db8:30::3/128 next-hop self med 100',
+    ]);
     expect(harness.runtime.exabgp).toMatchObject({ version: '5.0.13', dialect: 'neighbor', acks: 'off' });
   });
 

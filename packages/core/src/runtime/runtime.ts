@@ -3,11 +3,12 @@ import type { RouteIntent } from '../announce/route-intent.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
+import { parseShowOutput } from '../protocol/parse-show-output.js';
 import { closeServices, type PreparedService } from '../plugins/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
 import { CommandChannel } from './command-channel.js';
 import type { LineSink } from './line-sink.js';
-import { applyNeighborMessage, type NeighborTable } from './neighbor-table.js';
+import { applyNeighborMessage, applyShowRow, type NeighborTable } from './neighbor-table.js';
 import { ServiceRunner, type ServiceStatus } from './service-runner.js';
 
 export interface RuntimeOptions {
@@ -56,6 +57,7 @@ export class Runtime {
       dialect: config.exabgp.dialect,
       ackTimeoutMs: config.exabgp.ackTimeout,
       ...(options.probeWindowMs !== undefined && { probeWindowMs: options.probeWindowMs }),
+      startupQueries: startupQueriesFor(options.services),
     });
     this.runners = options.services.map(
       (service) =>
@@ -70,9 +72,13 @@ export class Runtime {
     );
   }
 
+  /** Starts the probe, then the checks once ExaBGP has told what it knows. */
   start(): void {
     this.channel.start();
-    for (const runner of this.runners) runner.start();
+    void this.channel.ready.then(() => {
+      if (this.stopping) return;
+      for (const runner of this.runners) runner.start();
+    });
   }
 
   /** One line from ExaBGP (stdin). Never throws: a bad line is logged and skipped. */
@@ -86,9 +92,14 @@ export class Runtime {
         logger.warn({ line: parsed.line.slice(0, 500), reason: parsed.reason }, 'unreadable line from exabgp skipped');
         return;
       case 'ack':
-      case 'output':
         this.channel.receive(parsed);
         return;
+      case 'output': {
+        this.channel.receive(parsed);
+        const row = parseShowOutput(parsed.text);
+        if (row) applyShowRow(this.neighbors, row, clock.now());
+        return;
+      }
       case 'message': {
         const message = parsed.message;
         if (message.type === 'shutdown') {
@@ -147,4 +158,13 @@ export class Runtime {
     }
     await closeServices(this.options.services);
   }
+}
+
+/**
+ * The sessions are always asked for (a few lines); the received routes only when a check
+ * needs them, since a full-table peer would answer with a million lines.
+ */
+function startupQueriesFor(services: readonly PreparedService[]): string[] {
+  const needsRoutes = services.some((service) => service.checkName === 'neighbor' && service.config.check.with.prefix !== undefined);
+  return needsRoutes ? ['show neighbor summary', 'show adj-rib in'] : ['show neighbor summary'];
 }

@@ -1,0 +1,27 @@
+import { isIP } from 'node:net';
+
+/** A row of `show neighbor summary` or `show adj-rib in`, the answers exaplug asks for at start. */
+export type ShowRow =
+  | { kind: 'summary'; peer: string; asn: number; state: string }
+  | { kind: 'rib'; peer: string; family: string; prefix: string; nextHop: string };
+
+/**
+ * Reads one output line of those commands. 4.2 prints adj-rib rows as
+ * `neighbor 127.0.0.1 ipv4 unicast 198.51.100.0/24 next-hop 127.0.0.1`, 5.0 without the
+ * leading `neighbor`; summary rows are `127.0.0.1  65002  0:00:05 established  6  4`.
+ * Anything else (headers, other output) is undefined.
+ */
+export function parseShowOutput(text: string): ShowRow | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words[0] === 'neighbor') words.shift();
+  const [peer = '', second = '', third = '', fourth = ''] = words;
+  if (isIP(peer) === 0) return undefined;
+  if (/^\d+$/.test(second) && words.length >= 4) {
+    return { kind: 'summary', peer, asn: Number(second), state: fourth };
+  }
+  const nextHopAt = words.indexOf('next-hop');
+  if (/^ipv[46]$/.test(second) && third && nextHopAt === 4 && words[5]) {
+    return { kind: 'rib', peer, family: `${second} ${third}`, prefix: words[3] as string, nextHop: words[5] };
+  }
+  return undefined;
+}
