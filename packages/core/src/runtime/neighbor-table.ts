@@ -59,9 +59,3 @@ export function applyShowRow(table: NeighborTable, row: ShowRow, now: number): v
   }
   if (entry?.seeded) entry.received.set(row.prefix, { nextHop: row.nextHop });
 }
-
-/** True when at least one session is established. */
-export function hasEstablishedNeighbor(table: NeighborTable): boolean {
-  for (const entry of table.values()) if (entry.state === 'up') return true;
-  return false;
-}
