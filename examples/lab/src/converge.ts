@@ -1,7 +1,7 @@
 import type { Lab } from './start-lab.js';
 import { readKernelNextHop, readRs1Routes, readRs2Routes, type RoutePath } from './read-routes.js';
 import { serviceIps } from './topology.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '@exaplug/test-support/wait-for';
 
 /** Both route servers' service routes, read at (nearly) the same moment. */
 export interface RouteServerTables {

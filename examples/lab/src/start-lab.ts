@@ -10,7 +10,7 @@ import {
 } from '@exaplug/test-support/netns';
 import { buildNetwork } from './build-network.js';
 import { createLabNames, type LabNames } from './lab-names.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from '@exaplug/test-support/wait-for';
 import { prepareProcess, type ProcessSpec } from './process-spec.js';
 import { writeTemplate } from './render-template.js';
 import { webNodes } from './topology.js';

@@ -9,7 +9,7 @@ import { askService, type RoutePath } from '../src/read-routes.js';
 import { bestNodeFor, rankedNodesFor } from '../src/route-view.js';
 import { repoDir, startLab, type Lab } from '../src/start-lab.js';
 import { rotateMed, serviceIps, webNodes } from '../src/topology.js';
-import { waitFor } from '../src/wait-for.js';
+import { waitFor } from '@exaplug/test-support/wait-for';
 
 const unavailable = await explainNetnsUnavailable();
 if (unavailable) process.stderr.write(`lab test skipped: ${unavailable}\n`);
