@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { pickFreePort } from './tcp-servers.js';
 
 const run = promisify(execFile);
 const pgBin = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -74,7 +74,7 @@ async function launchCluster(dir: string, password: string): Promise<PostgresHan
   };
   process.once('exit', killOnExit);
   for (let attempt = 0; ; attempt += 1) {
-    port = await findFreePort();
+    port = await pickFreePort();
     try {
       await startServer();
       break;
@@ -139,14 +139,3 @@ function runAsPostgres(command: string, args: string[]) {
   return run(file, argv, { timeout: 90_000 });
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

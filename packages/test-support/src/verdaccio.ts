@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pickFreePort } from './tcp-servers.js';
 
 /** A running verdaccio on 127.0.0.1 with one user, its storage in a temp dir. */
 export interface VerdaccioHandle {
@@ -52,14 +52,6 @@ function renderConfig(dir: string, port: number, options: Required<VerdaccioOpti
   ].join('\n');
 }
 
-async function findFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function waitUntilReady(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
   const deadline = Date.now() + deadlineMs;
@@ -102,7 +94,7 @@ export async function startVerdaccio(options: VerdaccioOptions = {}): Promise<Ve
     uplink: options.uplink ?? process.env.npm_config_registry ?? 'https://registry.npmjs.org/',
   };
   const dir = await mkdtemp(join(tmpdir(), 'exaplug-verdaccio-'));
-  const port = await findFreePort();
+  const port = await pickFreePort();
   const url = `http://127.0.0.1:${port}/`;
   await writeFile(join(dir, 'config.yaml'), renderConfig(dir, port, settings));
   const child = spawn(process.execPath, [verdaccioBin, '--config', join(dir, 'config.yaml')], {
