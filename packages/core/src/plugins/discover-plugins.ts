@@ -15,9 +15,8 @@ const patterns: Array<[RegExp, 'check' | 'strategy']> = [
 
 /** Classifies a package name: `@exaplug/check-http`, `exaplug-check-redis`, `@acme/strategy-x`. */
 export function pluginKindOf(name: string): 'check' | 'strategy' | undefined {
-  const unscoped = name.startsWith('@') && !name.startsWith('@exaplug/') ? name : name;
   for (const [pattern, kind] of patterns) {
-    if (pattern.test(unscoped) && (unscoped.startsWith('@') || unscoped.startsWith('exaplug-'))) return kind;
+    if (pattern.test(name) && (name.startsWith('@') || name.startsWith('exaplug-'))) return kind;
   }
   return undefined;
 }

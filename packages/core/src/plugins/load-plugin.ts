@@ -36,6 +36,11 @@ const importModule: ModuleImporter = (url) => import(url) as Promise<Record<stri
 /** Directory of the installed @exaplug/core: globally installed plugins sit beside it. */
 const coreDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Where installed plugins are looked for, in order: next to the config, next to core, the working directory. */
+export function pluginSearchBases(configDir: string): string[] {
+  return [configDir, coreDirectory, process.cwd()];
+}
+
 /** `http` → `@exaplug/check-http`, then `exaplug-check-http`, then `http` itself. */
 export function packageCandidates(kind: PluginKind, use: string): string[] {
   if (use.startsWith('@') || use.includes('/')) return [use];
@@ -88,7 +93,7 @@ async function resolvePathTarget(use: string, configDir: string): Promise<Plugin
 async function resolvePackageTarget(kind: PluginKind, use: string, configDir: string): Promise<PluginOrigin & { file: string }> {
   const candidates = packageCandidates(kind, use);
   for (const name of candidates) {
-    for (const base of [configDir, coreDirectory, process.cwd()]) {
+    for (const base of pluginSearchBases(configDir)) {
       const found = await resolvePackageEntry(name, base);
       if (found) return { source: 'package', resolvedAs: found.name, version: found.version, file: found.entry };
     }

@@ -1,17 +1,13 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from '@oclif/core';
 import { builtinChecks } from '../../checks/builtin-checks.js';
 import { loadConfig } from '../../config/load-config.js';
 import { coreVersion } from '../../plugins/core-version.js';
 import { discoverPlugins } from '../../plugins/discover-plugins.js';
-import { loadCheck, loadStrategy } from '../../plugins/load-plugin.js';
+import { loadCheck, loadStrategy, pluginSearchBases } from '../../plugins/load-plugin.js';
 import { builtinStrategies } from '../../strategies/builtin-strategies.js';
 import { formatTable } from '../format-table.js';
 import { describeLoadError } from '../load-for-cli.js';
 import { configFlag } from '../log-level-flag.js';
-
-const coreDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export default class Plugins extends Command {
   static override summary = 'List the checks and strategies available, with versions and where they resolve from';
@@ -31,7 +27,7 @@ export default class Plugins extends Command {
     } catch (error) {
       if (flags.config !== undefined) this.logToStderr(describeLoadError(error));
     }
-    for (const found of await discoverPlugins([configDir, coreDirectory, process.cwd()])) {
+    for (const found of await discoverPlugins(pluginSearchBases(configDir))) {
       rows.push([found.kind, found.name, found.version ?? '?', found.directory]);
     }
     this.log(formatTable(['kind', 'name', 'version', 'from'], rows));
