@@ -4,12 +4,11 @@
 // 2. formatRouteCommand (validation included) for announce lines.
 // 3. the Runtime with N services flapping, fake clock: commands per second, heap per service
 //    (the fake clock's own timer scan dominates at 1000 services).
-import { readFileSync } from 'node:fs';
 import { parseExabgpLine } from '../src/protocol/parse-exabgp-line.js';
 import { formatRouteCommand } from '../src/protocol/format-command.js';
 import { createRuntimeHarness } from '../src/testing/runtime-harness.js';
+import { readFixture } from '../test/fixtures.js';
 
-const fixtures = new URL('../../../../shared/fixtures/', import.meta.url);
 const streams = ['exabgp-4.2/json', 'exabgp-4.2/text', 'exabgp-5.0/json', 'exabgp-5.0/text'];
 
 /** Heap figures mean something only after a collection (run with --expose-gc). */
@@ -32,7 +31,7 @@ function measure(label: string, units: string, count: number, body: () => void) 
 }
 
 for (const stream of streams) {
-  const lines = readFileSync(new URL(`${stream}/stream.raw`, fixtures), 'utf8').split('\n');
+  const lines = readFixture(`${stream}/stream.raw`).split('\n');
   const repeat = Math.ceil(200_000 / lines.length);
   measure(`parse ${stream} (${lines.length} lines × ${repeat})`, 'lines', lines.length * repeat, () => {
     for (let i = 0; i < repeat; i++) for (const line of lines) parseExabgpLine(line);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseDuration } from '../src/duration.js';
 import { createRuntimeHarness, type Scripted } from '../src/testing/runtime-harness.js';
+import { readFixture } from './fixtures.js';
 
 /**
  * Scenario fixtures (rollup-style folders, here one YAML file each): a config, scripted
@@ -25,7 +26,6 @@ interface Scenario {
 }
 
 const folder = new URL('./scenarios/', import.meta.url);
-const fixtures = new URL('../../../../shared/fixtures/', import.meta.url);
 const files = readdirSync(folder).filter((file) => file.endsWith('.yaml'));
 
 describe.each(files)('scenario %s', (file) => {
@@ -39,7 +39,7 @@ describe.each(files)('scenario %s', (file) => {
       const where = `${file} step ${index + 1}`;
       if ('feed' in step) harness.feed(...step.feed.map(String));
       if ('replay' in step) {
-        const lines = readFileSync(new URL(step.replay, fixtures), 'latin1').split('\n');
+        const lines = readFixture(step.replay, 'latin1').split('\n');
         harness.feed(...lines);
       }
       if ('advance' in step) await harness.clock.advance(parseDuration(step.advance));

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCheckContext } from '../plugins/create-check-context.js';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
 import { applyNeighborMessage, type NeighborTable } from '../runtime/neighbor-table.js';
 import { neighborCheck } from './neighbor.js';
+import { readFixture } from '../../test/fixtures.js';
 
-const fixtures = new URL('../../../../../shared/fixtures/exabgp-4.2/json/', import.meta.url);
 
 function feed(table: NeighborTable, file: string) {
-  for (const line of readFileSync(new URL(file, fixtures), 'utf8').split('\n')) {
+  for (const line of readFixture(`exabgp-4.2/json/${file}`).split('\n')) {
     const parsed = parseExabgpLine(line);
     if (parsed.kind === 'message') applyNeighborMessage(table, parsed.message, 0);
   }

@@ -1,23 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ParsedLine } from './messages.js';
 import { parseExabgpLine } from './parse-exabgp-line.js';
+import { fixturesDir } from '../../test/fixtures.js';
 
-// Byte-exact captures of what ExaBGP 4.2 / 5.0 / 6.0-dev wrote to a process, kept in the
-// shared fixtures folder beside the repository (CI gets a copy there too).
-function findFixturesRoot(): string {
-  const fromEnv = process.env['EXAPLUG_EXABGP_FIXTURES'];
-  if (fromEnv) return fromEnv;
-  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'fixtures');
-    if (existsSync(join(candidate, 'exabgp-4.2'))) return candidate;
-  }
-  throw new Error('ExaBGP fixtures not found: set EXAPLUG_EXABGP_FIXTURES or put shared/fixtures beside the repository');
-}
-
-const root = findFixturesRoot();
+// Byte-exact captures of what ExaBGP 4.2 / 5.0 / 6.0-dev wrote to a process (test/fixtures).
+const root = fixturesDir;
 
 function walk(dir: string): string[] {
   return readdirSync(dir)

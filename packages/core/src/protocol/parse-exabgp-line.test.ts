@@ -1,21 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExabgpMessage, ParsedLine } from './messages.js';
 import { parseExabgpLine } from './parse-exabgp-line.js';
+import { readFixture } from '../../test/fixtures.js';
 
-function fixturesRoot(): string {
-  const fromEnv = process.env['EXAPLUG_EXABGP_FIXTURES'];
-  if (fromEnv) return fromEnv;
-  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'shared', 'fixtures', 'exabgp-4.2'))) return join(dir, 'shared', 'fixtures');
-  }
-  throw new Error('ExaBGP fixtures not found: set EXAPLUG_EXABGP_FIXTURES');
-}
 
 /** Line `index` (0-based, empty lines skipped) of a fixture file. */
 function fixtureLine(path: string, index = 0): string {
-  const lines = readFileSync(join(fixturesRoot(), path), 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFixture(path).split('\n').filter((l) => l !== '');
   const line = lines[index];
   if (line === undefined) throw new Error(`${path} has no line ${index}`);
   return line;

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseShowOutput } from './parse-show-output.js';
+import { readFixture } from '../../test/fixtures.js';
 
 const outputOf = (version: string) =>
-  readFileSync(new URL(`../../../../../shared/fixtures/exabgp-${version}/json/command-output.txt`, import.meta.url), 'utf8')
+  readFixture(`exabgp-${version}/json/command-output.txt`)
     .split('\n')
     .filter(Boolean);
 

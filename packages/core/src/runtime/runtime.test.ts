@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRuntimeHarness, type Scripted } from '../testing/runtime-harness.js';
+import { readFixture } from '../../test/fixtures.js';
 
-const fixtures = new URL('../../../../../shared/fixtures/exabgp-4.2/json/', import.meta.url);
-const firstLine = (file: string) => readFileSync(new URL(file, fixtures), 'utf8').split('\n')[0] as string;
+const firstLine = (file: string) => readFixture(`exabgp-4.2/json/${file}`).split('\n')[0] as string;
 
 const ips = ['2001:db8:30::1/128', '2001:db8:30::2/128', '2001:db8:30::3/128'];
 
