@@ -44,7 +44,7 @@ describe('the commands people type', () => {
     const result = await exaplug('validate', '--config', config);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${config} is invalid (EXAPLUG_CONFIG_INVALID):`);
-    expect(result.stderr).toContain('services.web.ips.0: expected an IPv4/IPv6 address or prefix');
+    expect(result.stderr).toContain('services.web.ips.0: "2001:db8::1/129" length must be 0..128');
     expect(result.stderr).toMatch(/services\.web\.rise: /);
   }, 20_000);
 
@@ -57,7 +57,7 @@ describe('the commands people type', () => {
     const result = await exaplug('validate', '--config', config);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/onStop: /);
-    expect(result.stderr).toContain('services.db.ips.0: expected an IPv4/IPv6 address or prefix');
+    expect(result.stderr).toContain('services.db.ips.0: "2001:db8::2/200" length must be 0..128');
     expect(result.stderr).toContain('services.web.check.with.url: expected an http:// or https:// URL');
   }, 20_000);
 

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { defineCheck } from '../plugins/define-check.js';
 import { coreVersion } from '../plugins/core-version.js';
 import { failed, healthy } from '../plugins/check-result.js';
-import { isServicePrefix } from '../config/schema.js';
+import { servicePrefixSchema } from '../config/schema.js';
 
 const neighborOptions = z.strictObject({
   /** Only this neighbor counts (its peer address); default: any. */
   peer: z.string().refine((value) => isIP(value) !== 0, { error: 'expected an IP address' }).optional(),
   /** The route that neighbor must be sending us, e.g. an upstream default `::/0`. */
-  prefix: z.string().refine(isServicePrefix, { error: 'expected an IPv4/IPv6 prefix' }).optional(),
+  prefix: servicePrefixSchema.optional(),
   /** How many neighbors must qualify. */
   minimum: z.number().int().min(1).default(1),
 });

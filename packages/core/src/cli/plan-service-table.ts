@@ -1,15 +1,22 @@
+import { planServiceRoutes } from '../announce/plan-service-routes.js';
 import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
+import type { PluginReference } from '../config/resolve-config.js';
 import type { AnnouncedState } from '../health/health-state.js';
-import type { PluginReference, ServiceConfig } from '../config/resolve-config.js';
-import type { StrategyDefinition } from '../plugins/define-strategy.js';
+import { parsePluginOptions } from '../plugins/parse-plugin-options.js';
+import type { PreparedService } from '../plugins/prepare-services.js';
 import { formatRouteCommand } from '../protocol/format-command.js';
 
 export const announcedStates: readonly AnnouncedState[] = ['up', 'down', 'disabled'];
 
-/** The routes a strategy gives one service in one state, for `exaplug plan`. */
-export function planFor(definition: StrategyDefinition, service: ServiceConfig, options: Record<string, unknown>, state: AnnouncedState) {
-  const strategy = definition.create(definition.options.parse(options), { serviceName: service.name });
-  return strategy.plan({ serviceName: service.name, prefixes: service.ips, state });
+/**
+ * The routes a service's strategy gives in one state with other options (another node's
+ * index), checked like the service's own: for `exaplug plan`'s per-node table.
+ */
+export function planFor(service: PreparedService, options: Record<string, unknown>, state: AnnouncedState): RouteIntent[] {
+  const { config, strategyDefinition } = service;
+  const parsed = parsePluginOptions(strategyDefinition.options, options, ['services', config.name, 'strategy', 'with']);
+  const strategy = strategyDefinition.create(parsed, { serviceName: config.name });
+  return planServiceRoutes(strategy, { serviceName: config.name, prefixes: config.ips, state });
 }
 
 /** What a route looks like in a table cell: its MED, or `withdraw`. */
@@ -24,12 +31,7 @@ export function nodeCount(reference: PluginReference): number | undefined {
   return typeof nodes === 'number' && typeof reference.with.node === 'number' ? nodes : undefined;
 }
 
+/** The command lines, as the writer would write them. */
 export function commandsFor(intents: readonly RouteIntent[], dialect: CommandDialect): string[] {
-  return intents.map((intent) => {
-    try {
-      return formatRouteCommand(intent, dialect);
-    } catch (error) {
-      return `# refused: ${(error as Error).message}`;
-    }
-  });
+  return intents.map((intent) => formatRouteCommand(intent, dialect));
 }

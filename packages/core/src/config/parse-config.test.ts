@@ -26,9 +26,12 @@ describe('parseConfig', () => {
       timeout: 5000,
       rise: 3,
       fall: 3,
+      minDwell: 1000,
     });
     expect(config.exabgp).toEqual({ dialect: 'auto', acks: 'auto', ackTimeout: 5000 });
     expect(config.onStop).toBe('withdraw');
+    expect(config.allowedPrefixes).toBeUndefined();
+    expect(config.onInvalidConfig).toEqual({ action: 'withdraw', after: 30_000 });
   });
 
   it('reads durations and lets a service override the defaults', () => {
@@ -55,8 +58,8 @@ describe('parseConfig', () => {
     });
     expect(issues).toEqual(
       expect.arrayContaining([
-        'services.web.ips.0: expected an IPv4/IPv6 address or prefix',
-        'services.web.ips.1: expected an IPv4/IPv6 address or prefix',
+        'services.web.ips.0: "2001:db8:30::1/129" length must be 0..128',
+        'services.web.ips.1: "not-an-ip" must be an IP address with an optional /length',
         'services.web.check.use: required (expected string)',
         expect.stringMatching(/^services\.web\.interval: expected a duration like 5s or 200ms/),
         expect.stringMatching(/^onStop: /),
@@ -81,5 +84,39 @@ describe('parseConfig', () => {
       expect((error as ConfigError).salvaged?.services.map((s) => s.name)).toEqual(['good']);
       expect((error as ConfigError).salvaged?.onStop).toBe('withdraw');
     }
+  });
+
+  it('spells every service IP one way, so two spellings of one route are one route', () => {
+    const config = parseConfig(
+      { services: { web: { ips: ['192.0.2.1', '2001:DB8:30:0::1'], check: { use: 'exec', with: { command: ['true'] } } } } },
+      undefined,
+      '/etc/exaplug',
+    );
+    expect(config.services[0]?.ips).toEqual(['192.0.2.1/32', '2001:db8:30::1/128']);
+  });
+
+  it('refuses host bits and zone IDs in service IPs, which the writer would refuse later', () => {
+    const issues = issuesOf({ services: { web: { ...minimal.services.web, ips: ['203.0.113.5/24', 'fe80::1%eth0'] } } });
+    expect(issues).toEqual([
+      'services.web.ips.0: "203.0.113.5/24" has host bits set beyond /24',
+      expect.stringMatching(/^services\.web\.ips\.1: "fe80::1%eth0" must not carry a zone ID/),
+    ]);
+  });
+
+  it('refuses one route in two services, in any spelling', () => {
+    const web = minimal.services.web;
+    expect(issuesOf({ services: { a: { ...web, ips: ['192.0.2.1'] }, b: { ...web, ips: ['192.0.2.1/32'] } } })).toEqual([
+      'services.b.ips.0: 192.0.2.1/32 is also 192.0.2.1/32 of services.a.ips.0: one route, one owner',
+    ]);
+  });
+
+  it('refuses a service IP outside allowedPrefixes, and an unreadable allow-list entry', () => {
+    const web = { ...minimal.services.web, ips: ['2001:db8:99::1'] };
+    expect(issuesOf({ allowedPrefixes: ['2001:db8:30::/48 le 128'], services: { web } })).toEqual([
+      'services.web.ips.0: 2001:db8:99::1/128 is outside allowedPrefixes',
+    ]);
+    expect(issuesOf({ allowedPrefixes: ['2001:db8:30::/48 le 12'], services: { web } })).toEqual([
+      'allowedPrefixes.0: "2001:db8:30::/48 le 12": lengths must satisfy 48 <= ge <= le <= 128',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import type { CheckTiming } from '../scheduler/next-check-delay.js';
 import type { ParsedConfig } from './schema.js';
 
@@ -17,6 +18,8 @@ export interface ServiceConfig {
   timeout: number;
   rise: number;
   fall: number;
+  /** The shortest time between two announcements of this service (flap damping). */
+  minDwell: number;
   disableFile?: string;
 }
 
@@ -28,6 +31,9 @@ export interface ExaplugConfig {
   exabgp: ParsedConfig['exabgp'];
   onStop: ParsedConfig['onStop'];
   log: ParsedConfig['log'];
+  /** The routes exaplug may write; undefined when the config sets none. */
+  allowedPrefixes: AllowedPrefix[] | undefined;
+  onInvalidConfig: ParsedConfig['onInvalidConfig'];
   services: ServiceConfig[];
 }
 
@@ -50,10 +56,20 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
       timeout: service.timeout ?? defaults.timeout,
       rise: service.rise ?? defaults.rise,
       fall: service.fall ?? defaults.fall,
+      minDwell: service.minDwell ?? defaults.minDwell,
       ...(service.disableFile !== undefined && {
         disableFile: isAbsolute(service.disableFile) ? service.disableFile : resolve(configDir, service.disableFile),
       }),
     };
   });
-  return { filepath, configDir, exabgp: parsed.exabgp, onStop: parsed.onStop, log: parsed.log, services };
+  return {
+    filepath,
+    configDir,
+    exabgp: parsed.exabgp,
+    onStop: parsed.onStop,
+    log: parsed.log,
+    allowedPrefixes: parsed.allowedPrefixes,
+    onInvalidConfig: parsed.onInvalidConfig,
+    services,
+  };
 }

@@ -1,6 +1,8 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseAllowedPrefix, type AllowedPrefix } from '../announce/allowed-prefixes.js';
 import { parseDuration } from '../duration.js';
+import { readIpPrefix } from '../protocol/ip-prefix.js';
+import { findPrefixConflicts } from './find-prefix-conflicts.js';
 
 /** `5s`, `200ms`, or a number of milliseconds. */
 export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -12,17 +14,45 @@ export const durationSchema = z.union([z.string(), z.number()]).transform((value
   }
 });
 
-/** A service IP: `192.0.2.1`, `2001:db8::1`, or a prefix such as `2001:db8:30::/64`. */
-export const servicePrefixSchema = z.string().refine(isServicePrefix, { message: 'expected an IPv4/IPv6 address or prefix' });
+/**
+ * A service IP: `192.0.2.1`, `2001:db8::1`, or a prefix such as `2001:db8:30::/64`, read by
+ * the same parser the route writer uses and turned into its one spelling (`192.0.2.1/32`),
+ * so two spellings of one route are one route everywhere.
+ */
+export const servicePrefixSchema = z.string().transform((value, ctx) => {
+  const parsed = readIpPrefix(value);
+  if (typeof parsed !== 'string') return parsed.text;
+  ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} ${parsed}` });
+  return z.NEVER;
+});
 
-export function isServicePrefix(value: string): boolean {
-  const [address = '', length, ...rest] = value.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  if (length === undefined) return true;
-  if (!/^\d{1,3}$/.test(length)) return false;
-  return Number(length) <= (family === 4 ? 32 : 128);
-}
+/** A prefix-list entry: `2001:db8:30::/48 le 128`. */
+const allowedPrefixSchema = z.string().transform((value, ctx): AllowedPrefix => {
+  try {
+    return parseAllowedPrefix(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+/**
+ * The routes exaplug may ever write or withdraw, like a route server's import filter: a
+ * service IP outside it is a config error, the writer refuses anything outside it, and
+ * only routes inside it are reconciled (withdrawn when no service owns them).
+ */
+export const allowedPrefixesSchema = z.array(allowedPrefixSchema).min(1);
+
+/**
+ * What to do with the routes a previous exaplug left in ExaBGP when this one starts with a
+ * config it must refuse: nothing checks them any more.
+ */
+export const onInvalidConfigSchema = z
+  .strictObject({
+    action: z.enum(['withdraw', 'keep']).default('withdraw'),
+    after: durationSchema.default(30_000),
+  })
+  .default({ action: 'withdraw', after: 30_000 });
 
 /** `use` names the plugin (short name, package or path); `with` holds its options. */
 export const pluginReferenceSchema = z.strictObject({
@@ -38,6 +68,7 @@ const timingFields = {
   jitter: durationSchema,
   rise: z.number().int().min(1),
   fall: z.number().int().min(1),
+  minDwell: durationSchema,
 };
 
 const defaultsSchema = z.strictObject({
@@ -48,6 +79,7 @@ const defaultsSchema = z.strictObject({
   jitter: timingFields.jitter.default(0),
   rise: timingFields.rise.default(3),
   fall: timingFields.fall.default(3),
+  minDwell: timingFields.minDwell.default(1000),
   strategy: pluginReferenceSchema.default({ use: 'fixed', with: {} }),
 });
 
@@ -63,6 +95,7 @@ const serviceSchema = z.strictObject({
   jitter: timingFields.jitter.optional(),
   rise: timingFields.rise.optional(),
   fall: timingFields.fall.optional(),
+  minDwell: timingFields.minDwell.optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -74,6 +107,8 @@ export const configSchema = z.strictObject({
     })
     .default({ dialect: 'auto', acks: 'auto', ackTimeout: 5000 }),
   onStop: z.enum(['withdraw', 'keep']).default('withdraw'),
+  allowedPrefixes: allowedPrefixesSchema.optional(),
+  onInvalidConfig: onInvalidConfigSchema,
   log: z
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
     .default({ level: 'info' }),
@@ -81,6 +116,10 @@ export const configSchema = z.strictObject({
   services: z
     .record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'service names use letters, digits, _ . -'), serviceSchema)
     .refine((services) => Object.keys(services).length > 0, { message: 'at least one service is needed' }),
+}).superRefine((config, ctx) => {
+  // One owner per route: two services (or one IP twice) announcing one route would fight.
+  const ips = Object.entries(config.services).map(([name, service]) => ({ name, ips: service.ips }));
+  for (const conflict of findPrefixConflicts(ips, config.allowedPrefixes)) ctx.addIssue({ code: 'custom', ...conflict });
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

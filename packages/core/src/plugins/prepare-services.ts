@@ -1,10 +1,11 @@
+import { planServiceRoutes } from '../announce/plan-service-routes.js';
 import { ConfigError } from '../config/config-error.js';
 import type { ExaplugConfig, ServiceConfig } from '../config/resolve-config.js';
 import { isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { NeighborView } from '../runtime/neighbor-table.js';
 import type { CheckInstance } from './define-check.js';
-import type { StrategyInstance } from './define-strategy.js';
+import type { StrategyDefinition, StrategyInstance } from './define-strategy.js';
 import { loadCheck, loadStrategy, type ModuleImporter, type PluginOrigin } from './load-plugin.js';
 import { parsePluginOptions } from './parse-plugin-options.js';
 
@@ -15,8 +16,11 @@ export interface PreparedService {
   checkName: string;
   checkOrigin: PluginOrigin;
   strategy: StrategyInstance;
+  strategyDefinition: StrategyDefinition;
   strategyOrigin: PluginOrigin;
 }
+
+const announcedStates = ['up', 'down', 'disabled'] as const;
 
 /**
  * Loads every plugin and validates every plugin's options before anything is announced.
@@ -31,7 +35,7 @@ export async function prepareServices(
   const issues: string[] = [];
   for (const service of config.services) {
     try {
-      prepared.push(await prepareService(service, config.configDir, logger, options.neighbors ?? new Map(), options.importer));
+      prepared.push(await prepareService(service, config, logger, options.neighbors ?? new Map(), options.importer));
     } catch (error) {
       if (error instanceof ConfigError) issues.push(...error.issues);
       else if (isExaplugError(error)) issues.push(`services.${service.name}: ${error.message} (${error.code})`);
@@ -47,7 +51,7 @@ export async function prepareServices(
 
 async function prepareService(
   service: ServiceConfig,
-  configDir: string,
+  { configDir, allowedPrefixes }: ExaplugConfig,
   logger: Logger,
   neighbors: NeighborView,
   importer?: ModuleImporter,
@@ -58,6 +62,18 @@ async function prepareService(
   const checkOptions = parsePluginOptions(checkPlugin.definition.options, service.check.with, [...base, 'check', 'with']);
   const strategyOptions = parsePluginOptions(strategyPlugin.definition.options, service.strategy.with, [...base, 'strategy', 'with']);
   const strategy = strategyPlugin.definition.create(strategyOptions, { serviceName: service.name });
+  // What `validate` accepts the writer must write: every state's routes go through the
+  // writer's validator now, not when the service first fails in production.
+  for (const state of announcedStates) {
+    try {
+      planServiceRoutes(strategy, { serviceName: service.name, prefixes: service.ips, state, allowed: allowedPrefixes });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ConfigError(isExaplugError(error) ? error.code : 'EXAPLUG_STRATEGY_FAILED', undefined, [`${[...base, 'strategy'].join('.')}: ${message}`], {
+        cause: error,
+      });
+    }
+  }
   const check = await checkPlugin.definition.create(checkOptions, {
     serviceName: service.name,
     configDir,
@@ -70,6 +86,7 @@ async function prepareService(
     checkName: checkPlugin.definition.name,
     checkOrigin: checkPlugin.origin,
     strategy,
+    strategyDefinition: strategyPlugin.definition,
     strategyOrigin: strategyPlugin.origin,
   };
 }

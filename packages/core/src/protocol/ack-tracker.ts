@@ -90,6 +90,11 @@ export class AckTracker {
     return this.queue.splice(0);
   }
 
+  /** The command the next ack (and any output before it) belongs to. */
+  get oldest(): PendingCommand | undefined {
+    return this.queue[0];
+  }
+
   get pending(): number {
     return this.queue.length;
   }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
 import { validateRouteIntent } from './validate-route-intent.js';
 
@@ -8,8 +9,8 @@ import { validateRouteIntent } from './validate-route-intent.js';
  * `peer 127.0.0.1 announce route …` (6.x API v6). Validates first.
  * @throws ExaplugError EXAPLUG_ROUTE_INVALID
  */
-export function formatRouteCommand(intent: RouteIntent, dialect: CommandDialect): string {
-  validateRouteIntent(intent);
+export function formatRouteCommand(intent: RouteIntent, dialect: CommandDialect, options: { allowed?: readonly AllowedPrefix[] } = {}): string {
+  validateRouteIntent(intent, options);
   const selector = formatSelector(intent.neighbors ?? [], dialect);
   const words = [intent.action, 'route', withLength(intent.prefix), 'next-hop', intent.nextHop];
   if (intent.action === 'announce') {

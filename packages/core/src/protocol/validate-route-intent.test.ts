@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteIntent } from '../announce/route-intent.js';
+import { parseAllowedPrefix } from '../announce/allowed-prefixes.js';
 import { validateRouteIntent } from './validate-route-intent.js';
 
 const base: RouteIntent = { action: 'announce', prefix: '203.0.113.10/32', nextHop: 'self' };
@@ -60,5 +61,23 @@ describe('validateRouteIntent', () => {
     expect(check({ communities: ['65001:100\nannounce route 0.0.0.0/0 next-hop self'] })).toThrow(/communities contains a control/);
     expect(check({ prefix: '203.0.113.10/32\n' })).toThrow(/prefix contains a control/);
     expect(check({ nextHop: '\u0085self' })).toThrow(/nextHop contains a control/);
+  });
+
+  it('rejects IPv6 zone IDs, which ExaBGP 4.2 answers with no ack at all', () => {
+    expect(check({ prefix: 'fe80::1%eth0' })).toThrow(/zone ID/);
+    expect(check({ prefix: '2001:db8::1/128', nextHop: 'fe80::1%eth0' })).toThrow(/nextHop/);
+    expect(check({ neighbors: ['fe80::2%eth0'] })).toThrow(/neighbors/);
+  });
+
+  it('rejects a next hop of the other address family, which BIRD drops without a word', () => {
+    expect(check({ prefix: '2001:db8:30::1/128', nextHop: '192.0.2.254' })).toThrow(/nextHop 192.0.2.254 is IPv4 but the route is IPv6/);
+    expect(check({ nextHop: '2001:db8::fe' })).toThrow(/is IPv6 but the route is IPv4/);
+    expect(check({ nextHop: '192.0.2.254' })).not.toThrow();
+  });
+
+  it('rejects a route outside the allow-list when one is given', () => {
+    const allowed = ['2001:db8:30::/48 le 128'].map(parseAllowedPrefix);
+    expect(() => validateRouteIntent({ ...base, prefix: '2001:db8:30::1/128' }, { allowed })).not.toThrow();
+    expect(() => validateRouteIntent({ ...base, prefix: '2001:db8:99::1/128' }, { allowed })).toThrow(/2001:db8:99::1\/128 is outside allowedPrefixes/);
   });
 });

@@ -1,6 +1,8 @@
-import { isIP, isIPv4 } from 'node:net';
+import { isIPv4 } from 'node:net';
+import { isPrefixAllowed, type AllowedPrefix } from '../announce/allowed-prefixes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { ExaplugError } from '../errors.js';
+import { addressFamily, readIpPrefix, type IpPrefix } from './ip-prefix.js';
 import { wellKnownCommunities } from './well-known-communities.js';
 
 const U16 = 0xffff;
@@ -11,10 +13,13 @@ const DECIMAL = /^(0|[1-9]\d{0,9})$/;
  * Rejects, before anything is written, a route ExaBGP would refuse, misread or silently
  * alter: 4.2 gives no ack at all for a bad IP or MED > 2^32-1, and wraps community values
  * above 65535. A prefix with host bits set (`203.0.113.5/24`) is refused too: ExaBGP would
- * send the masked network while exaplug tracks the unmasked string.
+ * send the masked network while exaplug tracks the unmasked string. A next hop of the other
+ * address family is refused: BIRD drops such a route ("mismatched address family") and
+ * nothing would tell exaplug. With `allowed`, a route outside the allow-list is refused.
+ * The one validator: the config loader, `validate`, `plan` and the writer all call it.
  * @throws ExaplugError EXAPLUG_ROUTE_INVALID
  */
-export function validateRouteIntent(intent: RouteIntent): void {
+export function validateRouteIntent(intent: RouteIntent, options: { allowed?: readonly AllowedPrefix[] } = {}): void {
   const fail = (what: string): never => {
     throw new ExaplugError('EXAPLUG_ROUTE_INVALID', `route ${JSON.stringify(intent?.prefix)}: ${what}`);
   };
@@ -26,9 +31,16 @@ export function validateRouteIntent(intent: RouteIntent): void {
     if (strings.some((s) => typeof s === 'string' && hasUnprintable(s))) fail(`${key} contains a control or non-ASCII character`);
   }
   if (intent.action !== 'announce' && intent.action !== 'withdraw') fail(`action must be announce or withdraw, got ${JSON.stringify(intent.action)}`);
-  checkPrefix(intent.prefix, fail);
-  if (intent.nextHop !== 'self' && !(typeof intent.nextHop === 'string' && isIP(intent.nextHop))) {
-    fail(`nextHop must be "self" or an IP address, got ${JSON.stringify(intent.nextHop)}`);
+  const prefix = readPrefix(intent.prefix, fail);
+  if (intent.nextHop !== 'self') {
+    const family = addressFamily(intent.nextHop);
+    if (family === 0) fail(`nextHop must be "self" or an IP address, got ${JSON.stringify(intent.nextHop)}`);
+    if (family !== prefix.family) {
+      fail(`nextHop ${intent.nextHop} is IPv${family} but the route is IPv${prefix.family} (routers drop such routes; set nextHop per family: { ipv4: …, ipv6: … })`);
+    }
+  }
+  if (options.allowed && !isPrefixAllowed(prefix, options.allowed)) {
+    throw new ExaplugError('EXAPLUG_ROUTE_NOT_ALLOWED', `route ${prefix.text} is outside allowedPrefixes`);
   }
   if (intent.med !== undefined && !isUint(intent.med, U32)) fail(`med must be an integer 0..${U32}, got ${JSON.stringify(intent.med)}`);
   if (intent.localPreference !== undefined && !isUint(intent.localPreference, U32)) {
@@ -41,7 +53,7 @@ export function validateRouteIntent(intent: RouteIntent): void {
   checkList(intent.largeCommunities, 'largeCommunities', isLargeCommunity, 'A:B:C (each 0..4294967295)', fail);
   checkList(intent.extendedCommunities, 'extendedCommunities', isExtendedCommunity, 'target|origin:ASN:N or target|origin:IPv4:N', fail);
   checkList(intent.asPath, 'asPath', (asn) => isUint(asn, U32), 'AS numbers 0..4294967295', fail);
-  checkList(intent.neighbors, 'neighbors', (ip) => typeof ip === 'string' && isIP(ip) !== 0, 'IP addresses', fail);
+  checkList(intent.neighbors, 'neighbors', (ip) => typeof ip === 'string' && addressFamily(ip) !== 0, 'IP addresses (no zone IDs)', fail);
   if (intent.pathInformation !== undefined) {
     const id = intent.pathInformation;
     if (typeof id !== 'string' || !(isIPv4(id) || isDecimal(id, U32))) {
@@ -50,42 +62,9 @@ export function validateRouteIntent(intent: RouteIntent): void {
   }
 }
 
-function checkPrefix(prefix: unknown, fail: (what: string) => never): void {
-  if (typeof prefix !== 'string') return fail('prefix must be a string');
-  const [address = '', length, ...extra] = prefix.split('/');
-  const family = isIP(address);
-  if (family === 0 || extra.length > 0) return fail('prefix must be an IP address with an optional /length');
-  const max = family === 4 ? 32 : 128;
-  if (length !== undefined && !isDecimal(length, max)) return fail(`prefix length must be 0..${max}`);
-  const bits = length === undefined ? max : Number(length);
-  if (hasHostBits(address, family, bits)) return fail(`prefix has host bits set beyond /${bits}`);
-}
-
-function hasHostBits(address: string, family: number, bits: number): boolean {
-  const value = family === 4 ? ipv4ToBigInt(address) : ipv6ToBigInt(address);
-  const width = family === 4 ? 32n : 128n;
-  const hostMask = (1n << (width - BigInt(bits))) - 1n;
-  return (value & hostMask) !== 0n;
-}
-
-function ipv4ToBigInt(address: string): bigint {
-  return address.split('.').reduce((acc, octet) => (acc << 8n) + BigInt(Number(octet)), 0n);
-}
-
-function ipv6ToBigInt(address: string): bigint {
-  let text = address;
-  // An embedded IPv4 tail (`::ffff:192.0.2.1`) becomes two hex groups.
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (v4) {
-    const n = ipv4ToBigInt(v4[1] as string);
-    text = `${text.slice(0, -(v4[1] as string).length)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-  const zeros = Array<string>(8 - headGroups.length - tailGroups.length).fill('0');
-  const groups = tail === undefined ? headGroups : [...headGroups, ...zeros, ...tailGroups];
-  return groups.reduce((acc, group) => (acc << 16n) + BigInt(parseInt(group, 16)), 0n);
+function readPrefix(prefix: unknown, fail: (what: string) => never): IpPrefix {
+  const parsed = readIpPrefix(prefix);
+  return typeof parsed === 'string' ? fail(`prefix ${parsed}`) : parsed;
 }
 
 function checkList(

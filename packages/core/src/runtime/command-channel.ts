@@ -1,3 +1,4 @@
+import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
 import { createAckTracker, type AckTracker } from '../protocol/ack-tracker.js';
 import { detectExabgp, versionProbeCommand, type ExabgpVersion, type TimedLine } from '../protocol/detect-exabgp.js';
@@ -21,6 +22,15 @@ export interface CommandChannelOptions {
    * a respawned process is told nothing of the sessions that are already up.
    */
   startupQueries?: readonly string[];
+  /** The allow-list: the writer refuses any route outside it (defence in depth). */
+  allowed?: readonly AllowedPrefix[] | undefined;
+  /**
+   * An output line and the query it answers (the oldest unacknowledged command; undefined
+   * when acks are off and answers cannot be told apart).
+   */
+  onQueryOutput?: (command: string | undefined, text: string) => void;
+  /** ExaBGP refused a route command, or did not acknowledge it in time. */
+  onRouteFailed?: (intent: RouteIntent, reason: string) => void;
 }
 
 /** How long `show` answers may take to arrive when ExaBGP sends no acks to delimit them. */
@@ -43,6 +53,8 @@ export class CommandChannel {
   /** 6.x writes `error: <reason>` on the line before the `error` ack it explains. */
   private lastErrorReason: string | undefined;
   private queriesUnanswered = 0;
+  /** The route behind each pending route command, by sequence number, for failure reports. */
+  private readonly routesInFlight = new Map<number, RouteIntent>();
   private markReady: () => void = () => {};
   /**
    * Resolves once ExaBGP is known (probe settled) and has answered the startup queries,
@@ -85,7 +97,10 @@ export class CommandChannel {
       this.settleProbe(false);
       return;
     }
-    if (parsed.kind === 'output' && parsed.errorReason !== undefined) this.lastErrorReason = parsed.errorReason;
+    if (parsed.kind === 'output') {
+      if (parsed.errorReason !== undefined) this.lastErrorReason = parsed.errorReason;
+      else this.options.onQueryOutput?.(this.tracker.oldest?.command, parsed.text);
+    }
     if (parsed.kind !== 'ack' || parsed.ack === 'shutdown') return;
     this.acknowledge(parsed.ack);
   }
@@ -151,23 +166,25 @@ export class CommandChannel {
     if (this.queriesUnanswered === 0) this.markReady();
   }
 
-  private write(command: string): void {
+  private write(command: string, intent?: RouteIntent): void {
     const { clock, sink } = this.options;
     sink.writeLine(command);
-    this.tracker.sent(command, clock.now());
+    const pending = this.tracker.sent(command, clock.now());
+    if (pending && intent) this.routesInFlight.set(pending.seq, intent);
     this.armExpiry();
   }
 
   private writeRoute(intent: RouteIntent): void {
     let command: string;
     try {
-      command = formatRouteCommand(intent, this.dialect);
+      command = formatRouteCommand(intent, this.dialect, this.options.allowed ? { allowed: this.options.allowed } : {});
     } catch (error) {
       // Validation failed: nothing is written, so no ack is owed and none can be misattributed.
-      this.options.logger.error({ err: error, intent }, 'route refused before writing');
+      this.options.logger.error({ err: error, code: (error as { code?: string }).code, intent }, 'route refused before writing');
+      this.options.onRouteFailed?.(intent, (error as Error).message);
       return;
     }
-    this.write(command);
+    this.write(command, intent);
     this.options.logger.info({ command }, 'command sent');
   }
 
@@ -181,6 +198,9 @@ export class CommandChannel {
       return;
     }
     if (matched.command.startsWith('show ')) this.queryAnswered();
+    const intent = this.routesInFlight.get(matched.seq);
+    this.routesInFlight.delete(matched.seq);
+    if (intent && ack === 'error') this.options.onRouteFailed?.(intent, reason ?? 'exabgp answered error');
     const latencyMs = Math.round((matched.ackedAtMs - matched.sentAtMs) * 10) / 10;
     if (ack === 'error') logger.error({ command: matched.command, reason, counters: this.tracker.counters }, 'exabgp refused a command');
     else logger.debug({ command: matched.command, latencyMs }, 'command acknowledged');
@@ -197,6 +217,9 @@ export class CommandChannel {
       for (const entry of this.tracker.expire(clock.now())) {
         if (entry.command.startsWith('show ')) this.queryAnswered();
         logger.warn({ command: entry.command, code: 'EXAPLUG_ACK_TIMEOUT' }, 'exabgp did not acknowledge a command in time');
+        const intent = this.routesInFlight.get(entry.seq);
+        this.routesInFlight.delete(entry.seq);
+        if (intent) this.options.onRouteFailed?.(intent, 'no acknowledgement in time');
       }
       this.armExpiry();
     });

@@ -1,9 +1,14 @@
+import { isDeepStrictEqual } from 'node:util';
 import { announcedRoutes, planRouteChanges, planWithdrawAll, type RouteBook } from '../announce/plan-route-changes.js';
+import { planStaleWithdraws } from '../announce/plan-stale-withdraws.js';
 import type { RouteIntent } from '../announce/route-intent.js';
+import { routeKey } from '../announce/route-key.js';
+import { isExaplugError } from '../errors.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
 import { parseShowOutput } from '../protocol/parse-show-output.js';
+import { validateRouteIntent } from '../protocol/validate-route-intent.js';
 import { closeServices, type PreparedService } from '../plugins/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
 import { CommandChannel } from './command-channel.js';
@@ -41,7 +46,13 @@ export class Runtime {
   private readonly options: RuntimeOptions;
   private readonly channel: CommandChannel;
   private readonly runners: ServiceRunner[];
-  private book: RouteBook = new Map();
+  /**
+   * What ExaBGP holds for each service (by service name): only what was written, and
+   * forgotten again when ExaBGP refuses it or never acknowledges it.
+   */
+  private readonly books = new Map<string, RouteBook>();
+  /** Routes `show adj-rib out` listed at start, for reconciliation. */
+  private readonly heldAtStart: string[] = [];
   private stopping: Promise<void> | undefined;
   readonly neighbors: NeighborTable;
 
@@ -57,7 +68,10 @@ export class Runtime {
       dialect: config.exabgp.dialect,
       ackTimeoutMs: config.exabgp.ackTimeout,
       ...(options.probeWindowMs !== undefined && { probeWindowMs: options.probeWindowMs }),
-      startupQueries: startupQueriesFor(options.services),
+      startupQueries: startupQueriesFor(options.services, config),
+      allowed: config.allowedPrefixes,
+      onQueryOutput: (command, text) => this.receiveQueryOutput(command, text),
+      onRouteFailed: (intent, reason) => this.forgetRoute(intent, reason),
     });
     this.runners = options.services.map(
       (service) =>
@@ -66,7 +80,8 @@ export class Runtime {
           clock,
           logger,
           random: options.random ?? Math.random,
-          onRoutes: (_name, intents) => this.announce(intents),
+          announce: (name, intents) => this.announce(name, intents),
+          allowed: config.allowedPrefixes,
           ...(options.isDisabled && { isDisabled: options.isDisabled }),
         }),
     );
@@ -77,6 +92,7 @@ export class Runtime {
     this.channel.start();
     void this.channel.ready.then(() => {
       if (this.stopping) return;
+      this.reconcile();
       for (const runner of this.runners) runner.start();
     });
   }
@@ -94,12 +110,9 @@ export class Runtime {
       case 'ack':
         this.channel.receive(parsed);
         return;
-      case 'output': {
+      case 'output':
         this.channel.receive(parsed);
-        const row = parseShowOutput(parsed.text);
-        if (row) applyShowRow(this.neighbors, row, clock.now());
         return;
-      }
       case 'message': {
         const message = parsed.message;
         if (message.type === 'shutdown') {
@@ -126,23 +139,80 @@ export class Runtime {
     return this.runners.map((runner) => runner.status);
   }
 
+  /** Every route as last written and not refused, across services. */
   get routes(): RouteIntent[] {
-    return [...this.book.values()];
+    return [...this.books.values()].flatMap((book) => [...book.values()]);
   }
 
   get exabgp() {
     return { ...this.channel.detected, counters: this.channel.counters };
   }
 
-  private announce(intents: RouteIntent[]): void {
-    if (this.stopping) return;
-    const changes = planRouteChanges(this.book, intents);
-    this.book = changes.book;
+  /**
+   * One service's routes for its new state. Checked again by the writer's validator before
+   * anything is recorded: refused routes leave the book and ExaBGP as they were, and the
+   * service is told so (false) instead of believing a change that never reached ExaBGP.
+   */
+  private announce(serviceName: string, intents: RouteIntent[]): boolean {
+    if (this.stopping) return false;
+    const { logger, config } = this.options;
+    try {
+      for (const intent of intents) validateRouteIntent(intent, config.allowedPrefixes ? { allowed: config.allowedPrefixes } : {});
+    } catch (error) {
+      const code = isExaplugError(error) ? error.code : undefined;
+      logger.error({ err: error, code, service: serviceName }, 'routes refused before writing; nothing written');
+      return false;
+    }
+    const changes = planRouteChanges(this.books.get(serviceName) ?? new Map(), intents);
+    this.books.set(serviceName, changes.book);
     this.channel.sendRoutes(changes.send);
+    return true;
+  }
+
+  /** ExaBGP refused a route or never confirmed it: it leaves the book, and its service re-announces. */
+  private forgetRoute(intent: RouteIntent, reason: string): void {
+    const key = routeKey(intent);
+    for (const [serviceName, book] of this.books) {
+      if (!isDeepStrictEqual(book.get(key), intent)) continue;
+      const next = new Map(book);
+      next.delete(key);
+      this.books.set(serviceName, next);
+      this.runners.find((runner) => runner.status.name === serviceName)?.forgetAnnouncement();
+      this.options.logger.error({ service: serviceName, prefix: intent.prefix, reason }, 'exabgp did not take a route; it will be announced again');
+      return;
+    }
+  }
+
+  private receiveQueryOutput(command: string | undefined, text: string): void {
+    if (command === 'show adj-rib out') {
+      const row = parseShowOutput(text);
+      if (row?.kind === 'rib') this.heldAtStart.push(row.prefix);
+      return;
+    }
+    const row = parseShowOutput(text);
+    if (row) applyShowRow(this.neighbors, row, this.options.clock.now());
+  }
+
+  /**
+   * Withdraws what a previous exaplug left in ExaBGP and no service owns any more (an IP
+   * removed from the config, a renamed service), inside the allow-list only.
+   */
+  private reconcile(): void {
+    const { config, logger } = this.options;
+    if (!config.allowedPrefixes) return;
+    if (this.channel.detected.acks === 'off') {
+      logger.warn('acks are off: answers to `show adj-rib out` cannot be told apart, so stale routes are not reconciled');
+      return;
+    }
+    const owned = new Set(this.options.services.flatMap((service) => service.config.ips));
+    const withdraws = planStaleWithdraws(this.heldAtStart.splice(0), owned, config.allowedPrefixes);
+    if (withdraws.length === 0) return;
+    logger.warn({ routes: withdraws.map((intent) => intent.prefix) }, 'withdrawing routes a previous exaplug left that no service owns');
+    this.channel.sendRoutes(withdraws);
   }
 
   private reannounce(peer: string): void {
-    const routes = announcedRoutes(this.book);
+    const routes = [...this.books.values()].flatMap((book) => announcedRoutes(book));
     if (routes.length === 0) return;
     this.options.logger.info({ peer, routes: routes.length }, 'neighbor up: re-announcing');
     this.channel.sendRoutes(routes);
@@ -151,9 +221,11 @@ export class Runtime {
   private async doStop({ withdraw, maxWaitMs = 2000 }: StopOptions): Promise<void> {
     for (const runner of this.runners) runner.stop();
     if (withdraw && this.options.config.onStop === 'withdraw') {
-      const changes = planWithdrawAll(this.book);
-      this.book = changes.book;
-      this.channel.sendRoutes(changes.send);
+      for (const [serviceName, book] of this.books) {
+        const changes = planWithdrawAll(book);
+        this.books.set(serviceName, changes.book);
+        this.channel.sendRoutes(changes.send);
+      }
       await this.channel.drained(maxWaitMs);
     }
     await closeServices(this.options.services);
@@ -164,7 +236,12 @@ export class Runtime {
  * The sessions are always asked for (a few lines); the received routes only when a check
  * needs them, since a full-table peer would answer with a million lines.
  */
-function startupQueriesFor(services: readonly PreparedService[]): string[] {
+function startupQueriesFor(services: readonly PreparedService[], config: ExaplugConfig): string[] {
   const needsRoutes = services.some((service) => service.checkName === 'neighbor' && service.config.check.with.prefix !== undefined);
-  return needsRoutes ? ['show neighbor summary', 'show adj-rib in'] : ['show neighbor summary'];
+  return [
+    'show neighbor summary',
+    ...(needsRoutes ? ['show adj-rib in'] : []),
+    // What we announce is small (our own routes), and needed only to reconcile inside the allow-list.
+    ...(config.allowedPrefixes ? ['show adj-rib out'] : []),
+  ];
 }

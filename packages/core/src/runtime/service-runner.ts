@@ -1,5 +1,9 @@
 import { access } from 'node:fs/promises';
+import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
+import { nextAnnouncement } from '../announce/next-announcement.js';
+import { planServiceRoutes } from '../announce/plan-service-routes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
+import { isExaplugError } from '../errors.js';
 import { initialHealthState, isAnnouncedState, type AnnouncedState, type HealthState } from '../health/health-state.js';
 import { nextHealthState } from '../health/next-health-state.js';
 import type { Logger } from '../logger.js';
@@ -14,8 +18,13 @@ export interface ServiceRunnerOptions {
   clock: Clock;
   logger: Logger;
   random: () => number;
-  /** Called with the strategy's routes each time the announced state changes. */
-  onRoutes: (serviceName: string, intents: RouteIntent[]) => void;
+  /**
+   * Called with the strategy's checked routes each time the announced state changes; false
+   * when they were refused (nothing written), so the service must not pretend the change.
+   */
+  announce: (serviceName: string, intents: RouteIntent[]) => boolean;
+  /** The config's allow-list, checked again at each transition. */
+  allowed?: readonly AllowedPrefix[] | undefined;
   /** True when the maintenance file exists; injected for tests. */
   isDisabled?: (path: string) => Promise<boolean>;
 }
@@ -42,6 +51,10 @@ export class ServiceRunner {
   private readonly options: ServiceRunnerOptions;
   private state: HealthState = initialHealthState;
   private announced: AnnouncedState | undefined;
+  private announcedAtMs: number | undefined;
+  /** The last announced-type state health reached; announced once the dwell allows. */
+  private target: AnnouncedState | undefined;
+  private cancelDwell: (() => void) | undefined;
   private lastResult: CheckResult | undefined;
   private cancelTimer: (() => void) | undefined;
   private stopped = false;
@@ -62,6 +75,15 @@ export class ServiceRunner {
   stop(): void {
     this.stopped = true;
     this.cancelTimer?.();
+    this.cancelDwell?.();
+  }
+
+  /**
+   * ExaBGP did not confirm a route of this service (an `error` ack, or none in time): what
+   * it holds is unknown, so the next round announces the service's state again.
+   */
+  forgetAnnouncement(): void {
+    this.announced = undefined;
   }
 
   get status(): ServiceStatus {
@@ -125,19 +147,44 @@ export class ServiceRunner {
     if (previous.name !== this.state.name) {
       this.log.info({ from: previous.name, to: this.state.name }, 'health changed');
     }
-    if (!isAnnouncedState(this.state.name) || this.state.name === this.announced) return;
-    this.announced = this.state.name;
-    this.planRoutes(this.state.name);
+    if (isAnnouncedState(this.state.name)) this.target = this.state.name;
+    this.settleAnnouncement();
+  }
+
+  /** Announces the target state now, or once the dwell since the last announcement is over. */
+  private settleAnnouncement(): void {
+    const { service, clock } = this.options;
+    const decision = nextAnnouncement({
+      target: this.target,
+      announced: this.announced,
+      announcedAtMs: this.announcedAtMs,
+      nowMs: clock.now(),
+      minDwellMs: service.config.minDwell,
+    });
+    if (decision.kind === 'now') this.planRoutes(decision.state);
+    else if (decision.kind === 'later' && !this.cancelDwell) {
+      this.cancelDwell = clock.setTimer(decision.inMs, () => {
+        this.cancelDwell = undefined;
+        if (!this.stopped) this.settleAnnouncement();
+      });
+    }
   }
 
   private planRoutes(state: AnnouncedState): void {
-    const { service, onRoutes } = this.options;
+    const { service, announce, clock, allowed } = this.options;
+    const name = service.config.name;
+    let intents: RouteIntent[];
     try {
-      const intents = service.strategy.plan({ serviceName: service.config.name, prefixes: service.config.ips, state });
-      onRoutes(service.config.name, intents);
+      intents = planServiceRoutes(service.strategy, { serviceName: name, prefixes: service.config.ips, state, allowed });
     } catch (error) {
-      // Keep whatever was announced before: a broken strategy must not withdraw a healthy service.
-      this.log.error({ err: error, code: 'EXAPLUG_STRATEGY_FAILED', state }, 'strategy failed; routes left as they were');
+      // Keep whatever was announced before: a broken strategy must not withdraw a healthy
+      // service. The next round tries again.
+      const code = isExaplugError(error) ? error.code : 'EXAPLUG_STRATEGY_FAILED';
+      this.log.error({ err: error, code, state, strategy: service.config.strategy.use }, 'routes refused; the previous announcement stands');
+      return;
     }
+    if (!announce(name, intents)) return;
+    this.announced = state;
+    this.announcedAtMs = clock.now();
   }
 }

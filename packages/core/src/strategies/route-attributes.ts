@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import type { RouteIntent } from '../announce/route-intent.js';
+import { addressFamily } from '../protocol/ip-prefix.js';
+
+/**
+ * `self`, an IP, or one per address family (`{ ipv4: 192.0.2.254, ipv6: self }`) for a
+ * service that mixes IPv4 and IPv6 IPs: a next hop of the other family makes routers drop
+ * the route.
+ */
+export const nextHopSchema = z.union([
+  z.string(),
+  z.strictObject({ ipv4: z.string().default('self'), ipv6: z.string().default('self') }),
+]);
 
 /** The BGP attributes every built-in strategy accepts; values are validated again before writing. */
 export const routeAttributesSchema = z.object({
-  nextHop: z.string().default('self'),
+  nextHop: nextHopSchema.default('self'),
   localPreference: z.number().int().min(0).max(4294967295).optional(),
   communities: z.array(z.string()).optional(),
   largeCommunities: z.array(z.string()).optional(),
@@ -30,7 +41,7 @@ export const withdrawOnSchema = z.array(z.enum(['down', 'disabled'])).default([]
 
 /** Builds an announce intent from attributes, leaving out what is unset. */
 export function announceIntent(prefix: string, med: number, attributes: Partial<RouteAttributes>): RouteIntent {
-  const intent: RouteIntent = { action: 'announce', prefix, nextHop: attributes.nextHop ?? 'self', med };
+  const intent: RouteIntent = { action: 'announce', prefix, nextHop: nextHopFor(prefix, attributes.nextHop), med };
   const optional = [
     'localPreference',
     'communities',
@@ -49,8 +60,15 @@ export function announceIntent(prefix: string, med: number, attributes: Partial<
 
 /** A withdraw carries only what identifies the route: prefix, path id and neighbors. */
 export function withdrawIntent(prefix: string, attributes: Partial<RouteAttributes>): RouteIntent {
-  const intent: RouteIntent = { action: 'withdraw', prefix, nextHop: attributes.nextHop ?? 'self' };
+  const intent: RouteIntent = { action: 'withdraw', prefix, nextHop: nextHopFor(prefix, attributes.nextHop) };
   if (attributes.pathInformation !== undefined) intent.pathInformation = attributes.pathInformation;
   if (attributes.neighbors !== undefined) intent.neighbors = attributes.neighbors;
   return intent;
+}
+
+/** The next hop for one route: the family's own when one is given per family. */
+export function nextHopFor(prefix: string, nextHop: RouteAttributes['nextHop'] | undefined): string {
+  if (nextHop === undefined) return 'self';
+  if (typeof nextHop === 'string') return nextHop;
+  return addressFamily(prefix.split('/')[0] ?? '') === 6 ? nextHop.ipv6 : nextHop.ipv4;
 }

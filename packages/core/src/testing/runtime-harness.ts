@@ -48,6 +48,8 @@ export async function createRuntimeHarness(rawConfig: Record<string, unknown>, s
   });
   return {
     runtime,
+    /** The prepared services, to swap a strategy for a scripted one before start. */
+    services,
     clock,
     logger,
     written,
