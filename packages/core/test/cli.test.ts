@@ -112,11 +112,12 @@ describe('the commands people type', () => {
     expect(result.stdout).toContain('up        peer * announce route 2001:db8:30::1/128 next-hop self med 102');
   }, 20_000);
 
-  it('plugins lists the built-ins and the installed check packages with versions and origins', async () => {
+  it('plugins lists the built-ins and the installed check packages by the name use: takes, with packages, versions and origins', async () => {
     const result = await exaplug('plugins', '--config', example);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/check\s+exec\s+0\.1\.0\s+built into @exaplug\/core/);
-    expect(result.stdout).toMatch(/check\s+@exaplug\/check-http\s+0\.1\.0\s+\S+node_modules\/@exaplug\/check-http/);
+    expect(result.stdout).toMatch(/kind\s+use\s+package\s+version\s+from/);
+    expect(result.stdout).toMatch(/check\s+exec\s+@exaplug\/core\s+0\.1\.0\s+built in/);
+    expect(result.stdout).toMatch(/check\s+http\s+@exaplug\/check-http\s+0\.1\.0\s+\S+node_modules\/@exaplug\/check-http/);
     expect(result.stdout).toMatch(/web\s+check\s+http\s+0\.1\.0\s+\S+check-http\/dist\/index\.js/);
   }, 20_000);
 });
