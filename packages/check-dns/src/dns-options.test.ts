@@ -24,4 +24,9 @@ describe('dnsOptionsSchema', () => {
     expect(dnsOptionsSchema.safeParse(both).success).toBe(false);
     expect(dnsOptionsSchema.safeParse({ server: '::1', name: 'a', type: 'SRV' }).success).toBe(false);
   });
+
+  it('refuses unknown options, also inside expect, so a typo does not pass silently', () => {
+    expect(dnsOptionsSchema.safeParse({ server: '::1', name: 'a', recurse: false }).success).toBe(false);
+    expect(dnsOptionsSchema.safeParse({ server: '::1', name: 'a', expect: { contain: ['x'] } }).success).toBe(false);
+  });
 });

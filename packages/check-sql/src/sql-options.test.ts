@@ -26,4 +26,9 @@ describe('sqlOptionsSchema', () => {
   it('refuses maxReplicationLag when a primary is expected', () => {
     expect(sqlOptionsSchema.safeParse({ role: 'primary', maxReplicationLag: '5s' }).success).toBe(false);
   });
+
+  it('refuses unknown options so a typo does not pass silently', () => {
+    const result = sqlOptionsSchema.safeParse({ host: 'db', expectRow: 1 });
+    expect(result.error?.issues).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', keys: ['expectRow'] }));
+  });
 });

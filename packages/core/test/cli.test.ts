@@ -69,6 +69,25 @@ describe('the commands people type', () => {
     expect(result.stderr).toContain('services.web.check.with.url: expected an http:// or https:// URL');
   }, 20_000);
 
+  it('validate refuses strategy options it does not know, which would leave the node announcing when down', async () => {
+    const config = join(dir, 'rotate-typo.yaml');
+    await writeFile(
+      config,
+      'services:\n  web:\n    ips: [2001:db8::1]\n    check: { use: exec, with: { command: "true" } }\n    strategy: { use: rotate, with: { node: 0, nodes: 2, withdrawOnDown: true, metric: { up: 50 } } }\n',
+    );
+    const result = await exaplug('validate', '--config', config);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('services.web.strategy.with: unknown keys "withdrawOnDown" (did you mean "withdrawOn"?), "metric" (did you mean "metrics"?)');
+  }, 20_000);
+
+  it('validate refuses a misspelt option of the built-in file check and suggests the right one', async () => {
+    const config = join(dir, 'file-typo.yaml');
+    await writeFile(config, 'services:\n  web:\n    ips: [2001:db8::1]\n    check: { use: file, with: { path: up, healthyWhn: missing } }\n');
+    const result = await exaplug('validate', '--config', config);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('services.web.check.with: unknown key "healthyWhn" (did you mean "healthyWhen"?)');
+  }, 20_000);
+
   it('validate reports a plugin that is not installed, naming the packages it looked for', async () => {
     const config = join(dir, 'missing.yaml');
     await writeFile(config, 'services:\n  web:\n    ips: [2001:db8::1]\n    check: { use: redis }\n');
@@ -93,11 +112,12 @@ describe('the commands people type', () => {
     expect(result.stdout).toContain('up        peer * announce route 2001:db8:30::1/128 next-hop self med 102');
   }, 20_000);
 
-  it('plugins lists the built-ins and the installed check packages with versions and origins', async () => {
+  it('plugins lists the built-ins and the installed check packages by the name use: takes, with packages, versions and origins', async () => {
     const result = await exaplug('plugins', '--config', example);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/check\s+exec\s+0\.1\.0\s+built into @exaplug\/core/);
-    expect(result.stdout).toMatch(/check\s+@exaplug\/check-http\s+0\.1\.0\s+\S+node_modules\/@exaplug\/check-http/);
+    expect(result.stdout).toMatch(/kind\s+use\s+package\s+version\s+from/);
+    expect(result.stdout).toMatch(/check\s+exec\s+@exaplug\/core\s+0\.1\.0\s+built in/);
+    expect(result.stdout).toMatch(/check\s+http\s+@exaplug\/check-http\s+0\.1\.0\s+\S+node_modules\/@exaplug\/check-http/);
     expect(result.stdout).toMatch(/web\s+check\s+http\s+0\.1\.0\s+\S+check-http\/dist\/index\.js/);
   }, 20_000);
 });

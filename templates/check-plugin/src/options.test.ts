@@ -23,4 +23,9 @@ describe('example options', () => {
   it('requires the text to expect', () => {
     expect(exampleOptions.safeParse({ port: 6379 }).success).toBe(false);
   });
+
+  it('refuses an option it does not know, so a typo is not silently ignored', () => {
+    const result = exampleOptions.safeParse({ port: 6379, expect: '+PONG', slowAftr: '1s' });
+    expect(result.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['slowAftr'] });
+  });
 });

@@ -1,7 +1,10 @@
 import { durationOption, z } from '@exaplug/core/plugin';
 
-/** What a service's `check.with` may hold. Defaults live here, so `create` gets complete options. */
-export const exampleOptions = z.object({
+/**
+ * What a service's `check.with` may hold. Defaults live here, so `create` gets complete
+ * options. Strict, so that a misspelt option is an error rather than silently ignored.
+ */
+export const exampleOptions = z.strictObject({
   /** Host to connect to; exaplug runs next to the service, so loopback is the usual answer. */
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(1).max(65535),

@@ -6,8 +6,11 @@ const med = z.number().int().min(0).max(4_294_967_295);
 /** While down or disabled: withdraw the route, or keep it with this (worse) MED as a last resort. */
 const fallback = z.union([z.literal('withdraw'), med]);
 
-/** What a service's `strategy.with` may hold. Defaults live here. */
-export const exampleOptions = z.object({
+/**
+ * What a service's `strategy.with` may hold. Defaults live here. Strict, so that a
+ * misspelt option is an error rather than silently ignored.
+ */
+export const exampleOptions = z.strictObject({
   /** `self` lets ExaBGP use the session's local address. */
   nextHop: z.string().min(1).default('self'),
   /** MED while up, keyed by the prefix exactly as written in the service's `ips`. */

@@ -40,4 +40,9 @@ describe('example strategy', () => {
   it('declares the core versions it supports', () => {
     expect(strategy.coreVersion).toBe('^0.1.0');
   });
+
+  it('refuses an option it does not know, so a typo is not silently ignored', () => {
+    const result = exampleOptions.safeParse({ whenDwon: 1000 });
+    expect(result.error?.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['whenDwon'] });
+  });
 });

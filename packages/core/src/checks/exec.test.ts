@@ -37,4 +37,9 @@ describe('exec check', () => {
   it('refuses both command and argv', () => {
     expect(execCheck.options.safeParse({ command: 'true', argv: ['true'] }).success).toBe(false);
   });
+
+  it('refuses an option it does not know instead of ignoring a typo', () => {
+    const result = execCheck.options.safeParse({ command: 'true', cwdd: '/srv' });
+    expect(result.error?.issues).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', keys: ['cwdd'] }));
+  });
 });

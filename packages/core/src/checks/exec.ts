@@ -5,7 +5,7 @@ import { coreVersion } from '../plugins/core-version.js';
 import { failed, healthy } from '../plugins/check-result.js';
 
 const execOptions = z
-  .object({
+  .strictObject({
     /** Run by `/bin/sh -c`, like the healthcheck's `--cmd`. */
     command: z.string().min(1).optional(),
     /** Run directly, without a shell. */

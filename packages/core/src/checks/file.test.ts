@@ -22,3 +22,8 @@ it('follows a file relative to the config directory', async () => {
   expect(await status({ path: 'up' })).toBe('healthy');
   expect(await status({ path: 'up', healthyWhen: 'missing' })).toBe('failed');
 });
+
+it('refuses a misspelt option instead of following the file the default way', () => {
+  const result = fileCheck.options.safeParse({ path: 'up', healthyWhn: 'missing' });
+  expect(result.error?.issues).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', keys: ['healthyWhn'], path: [] }));
+});

@@ -5,7 +5,7 @@ import { defineCheck } from '../plugins/define-check.js';
 import { coreVersion } from '../plugins/core-version.js';
 import { failed, healthy } from '../plugins/check-result.js';
 
-const fileOptions = z.object({
+const fileOptions = z.strictObject({
   path: z.string().min(1),
   healthyWhen: z.enum(['exists', 'missing']).default('exists'),
 });

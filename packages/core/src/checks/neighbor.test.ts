@@ -45,4 +45,8 @@ describe('the neighbor check', () => {
     expect(neighborCheck.options.safeParse({ peer: 'router1' }).success).toBe(false);
     expect(neighborCheck.options.safeParse({ prefix: '10.0.0.0/33' }).success).toBe(false);
   });
+
+  it('refuses an option it does not know', () => {
+    expect(neighborCheck.options.safeParse({ peers: '192.0.2.1' }).success).toBe(false);
+  });
 });

@@ -68,7 +68,17 @@ describe('parseConfig', () => {
   });
 
   it('refuses unknown keys instead of ignoring a typo', () => {
-    expect(issuesOf({ ...minimal, servcies: {} })).toEqual(['(root): unknown key "servcies"']);
+    expect(issuesOf({ ...minimal, servcies: {} })).toEqual(['(root): unknown key "servcies" (did you mean "services"?)']);
+  });
+
+  it('suggests the key a typo was meant to be, wherever it sits', () => {
+    const raw = { ...minimal, defaults: { intervall: '1s' }, services: { web: { ...minimal.services.web, raise: 2 } } };
+    expect(issuesOf(raw)).toEqual(
+      expect.arrayContaining([
+        'defaults: unknown key "intervall" (did you mean "interval"?)',
+        'services.web: unknown key "raise" (did you mean "rise"?)',
+      ]),
+    );
   });
 
   it('refuses a config without services', () => {

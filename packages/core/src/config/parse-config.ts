@@ -9,7 +9,7 @@ export function parseConfig(raw: unknown, filepath: string | undefined, configDi
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return resolveConfig(result.data, filepath, configDir);
   const salvaged = salvage(raw, result.error.issues, filepath, configDir);
-  throw new ConfigError('EXAPLUG_CONFIG_INVALID', filepath, formatIssues(result.error.issues), salvaged ? { salvaged } : {});
+  throw new ConfigError('EXAPLUG_CONFIG_INVALID', filepath, formatIssues(result.error.issues, [], configSchema), salvaged ? { salvaged } : {});
 }
 
 /**

@@ -37,4 +37,16 @@ describe('fixed strategy', () => {
     expect(rotateLeft([1, 2, 3], 4)).toEqual([2, 3, 1]);
     expect(rotateLeft([], 2)).toEqual([]);
   });
+
+  it('refuses a misspelt attribute in a per-state override', () => {
+    const result = fixedStrategy.options.safeParse({ states: { down: { comunities: ['65001:666'] } } });
+    expect(result.error?.issues).toContainEqual(
+      expect.objectContaining({ code: 'unrecognized_keys', keys: ['comunities'], path: ['states', 'down'] }),
+    );
+  });
+
+  it('refuses unknown top-level options and unknown states', () => {
+    expect(fixedStrategy.options.safeParse({ withdrawOnDown: true }).success).toBe(false);
+    expect(fixedStrategy.options.safeParse({ states: { maintenance: {} } }).success).toBe(false);
+  });
 });

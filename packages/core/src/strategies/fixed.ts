@@ -13,7 +13,7 @@ const fixedOptions = routeAttributesSchema.extend({
   withdrawOn: withdrawOnSchema,
   /** Attributes that replace the common ones in one state (e.g. a blackhole community when down). */
   states: z
-    .object({ up: perStateAttributes.optional(), down: perStateAttributes.optional(), disabled: perStateAttributes.optional() })
+    .strictObject({ up: perStateAttributes.optional(), down: perStateAttributes.optional(), disabled: perStateAttributes.optional() })
     .default({}),
 });
 

@@ -68,4 +68,14 @@ describe('rotate strategy', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['node']);
   });
+
+  it('refuses options it does not know, so a node configured to withdraw never silently announces', () => {
+    const result = rotateStrategy.options.safeParse({ node: 0, nodes: 3, withdrawOnDown: true, metric: { up: 50 } });
+    expect(result.error?.issues).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', keys: ['withdrawOnDown', 'metric'], path: [] }));
+  });
+
+  it('refuses a misspelt state under metrics', () => {
+    const result = rotateStrategy.options.safeParse({ node: 0, nodes: 3, metrics: { upp: 50 } });
+    expect(result.error?.issues).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', keys: ['upp'], path: ['metrics'] }));
+  });
 });

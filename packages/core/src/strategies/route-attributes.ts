@@ -12,8 +12,12 @@ export const nextHopSchema = z.union([
   z.strictObject({ ipv4: z.string().default('self'), ipv6: z.string().default('self') }),
 ]);
 
-/** The BGP attributes every built-in strategy accepts; values are validated again before writing. */
-export const routeAttributesSchema = z.object({
+/**
+ * The BGP attributes every built-in strategy accepts; values are validated again before
+ * writing. Strict, like every options object: a misspelt attribute must not be dropped
+ * (`.extend` and `.partial` keep the strictness).
+ */
+export const routeAttributesSchema = z.strictObject({
   nextHop: nextHopSchema.default('self'),
   localPreference: z.number().int().min(0).max(4294967295).optional(),
   communities: z.array(z.string()).optional(),
@@ -29,7 +33,7 @@ export type RouteAttributes = z.output<typeof routeAttributesSchema>;
 
 /** Per-state MEDs; the defaults are ExaBGP healthcheck's. */
 export const stateMetricsSchema = z
-  .object({
+  .strictObject({
     up: z.number().int().min(0).default(100),
     down: z.number().int().min(0).default(1000),
     disabled: z.number().int().min(0).default(500),

@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { coreVersion } from '../../plugins/core-version.js';
 import { discoverPlugins } from '../../plugins/discover-plugins.js';
 import { loadCheck, loadStrategy, pluginSearchBases } from '../../plugins/load-plugin.js';
+import { pluginUseName } from '../../plugins/plugin-use-name.js';
 import { builtinStrategies } from '../../strategies/builtin-strategies.js';
 import { formatTable } from '../format-table.js';
 import { describeLoadError } from '../load-for-cli.js';
@@ -15,9 +16,10 @@ export default class Plugins extends Command {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Plugins);
+    // `use` first: it is what a config writes; the package is where it comes from.
     const rows: string[][] = [
-      ...Object.keys(builtinChecks).map((name) => ['check', name, coreVersion, 'built into @exaplug/core']),
-      ...Object.keys(builtinStrategies).map((name) => ['strategy', name, coreVersion, 'built into @exaplug/core']),
+      ...Object.keys(builtinChecks).map((name) => ['check', name, '@exaplug/core', coreVersion, 'built in']),
+      ...Object.keys(builtinStrategies).map((name) => ['strategy', name, '@exaplug/core', coreVersion, 'built in']),
     ];
     let configDir = process.cwd();
     let config;
@@ -27,10 +29,14 @@ export default class Plugins extends Command {
     } catch (error) {
       if (flags.config !== undefined) this.logToStderr(describeLoadError(error));
     }
-    for (const found of await discoverPlugins(pluginSearchBases(configDir))) {
-      rows.push([found.kind, found.name, found.version ?? '?', found.directory]);
+    const discovered = await discoverPlugins(pluginSearchBases(configDir));
+    const installed = new Set(discovered.map((found) => found.name));
+    for (const found of discovered) {
+      const builtins = Object.keys(found.kind === 'check' ? builtinChecks : builtinStrategies);
+      const use = pluginUseName(found.kind, found.name, installed, builtins);
+      rows.push([found.kind, use, found.name, found.version ?? '?', found.directory]);
     }
-    this.log(formatTable(['kind', 'name', 'version', 'from'], rows));
+    this.log(formatTable(['kind', 'use', 'package', 'version', 'from'], rows));
     if (!config) return;
     this.log(`\nused by ${config.filepath}:`);
     const used: string[][] = [];
