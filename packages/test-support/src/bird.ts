@@ -35,6 +35,10 @@ export interface BirdHandle {
   dir: string;
   birdc(command: string): Promise<string>;
   routes(prefix: string): Promise<BirdRoute[]>;
+  /** Every path a protocol (one neighbor) gave BIRD. */
+  routesFrom(protocol: string): Promise<BirdRoute[]>;
+  /** Updates and withdraws BIRD received from a neighbor: what a flap costs a router. */
+  importCounts(protocol: string): Promise<{ updates: number; withdraws: number }>;
   isEstablished(name: string): Promise<boolean>;
   stop(): Promise<void>;
 }
@@ -126,6 +130,14 @@ export async function startBird(options: { neighbors: BirdNeighbor[]; localAs?: 
     birdc,
     async routes(prefix) {
       return parseBirdRoutes(await birdc(`show route ${prefix} all`));
+    },
+    async routesFrom(protocol) {
+      return parseBirdRoutes(await birdc(`show route protocol ${protocol} all`));
+    },
+    async importCounts(protocol) {
+      const output = await birdc(`show protocols all ${protocol}`);
+      const received = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(output)?.[1] ?? Number.NaN);
+      return { updates: received('Import updates'), withdraws: received('Import withdraws') };
     },
     async isEstablished(name) {
       return (await birdc(`show protocols ${name}`)).includes('Established');

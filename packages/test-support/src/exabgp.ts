@@ -16,6 +16,8 @@ export interface ExabgpNeighbor {
   port: number;
   localAs?: number;
   peerAs?: number;
+  /** Routes from ExaBGP's own config (`static`), which are not exaplug's to touch. */
+  staticRoutes?: string[];
 }
 
 export interface ExabgpHandle {
@@ -66,6 +68,7 @@ export async function startExabgp(options: {
     hold-time 9;
     connect ${n.port};
     family { ${n.family}; }
+    ${n.staticRoutes?.length ? `static { ${n.staticRoutes.map((route) => `route ${route} next-hop self;`).join(' ')} }` : ''}
     api {
         processes [ exaplug ];
         neighbor-changes;

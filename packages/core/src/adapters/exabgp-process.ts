@@ -2,6 +2,7 @@ import { ConfigError } from '../config/config-error.js';
 import { isExaplugError } from '../errors.js';
 import { coreVersion } from '../plugins/core-version.js';
 import { loadServices } from '../plugins/load-services.js';
+import { InvalidConfigGuard } from '../runtime/invalid-config-guard.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
 import { Runtime } from '../runtime/runtime.js';
 import { createLogger, type LogLevel } from './create-logger.js';
@@ -37,6 +38,7 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
   const logger = createLogger({ level: options.logLevel ?? 'info', ...(options.pretty !== undefined && { pretty: options.pretty }) });
   const sink = createStdoutLineSink(logger);
   let runtime: Runtime | undefined;
+  let guard: InvalidConfigGuard | undefined;
   let loading: Promise<void> | undefined;
   const early: string[] = [];
   let finished = false;
@@ -46,6 +48,7 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
       if (finished) return;
       finished = true;
       removeSignals();
+      guard?.stop();
       stopReading();
       void sink.flushed().then(() => resolveExit(code));
     };
@@ -115,13 +118,23 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
         logger.fatal({ err: error, code: isExaplugError(error) ? error.code : undefined }, 'cannot start');
       }
       logger.fatal('exaplug is idle: it announces nothing and keeps reading ExaBGP. Fix the config, then send SIGHUP or restart');
+      guard = new InvalidConfigGuard({
+        sink,
+        clock: systemClock,
+        logger,
+        safety: error instanceof ConfigError ? error.safety : undefined,
+      });
+      guard.start();
     };
 
     const stopReading = readStdinLines(
       {
         onLine(line) {
           if (runtime) runtime.receiveLine(line);
-          else if (early.push(line) > maxEarlyLines) early.shift();
+          else {
+            guard?.receiveLine(line);
+            if (early.push(line) > maxEarlyLines) early.shift();
+          }
         },
         onEnd: () => stop('stdin closed: exabgp is gone', false, 0),
       },
@@ -136,6 +149,8 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
           return;
         }
         logger.info('SIGHUP: loading the config again');
+        guard?.stop();
+        guard = undefined;
         loading = start();
       },
     });

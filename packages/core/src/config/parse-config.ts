@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
 import { formatIssues } from './format-issues.js';
+import { readSafetySettings } from './read-safety-settings.js';
 import { resolveConfig, type ExaplugConfig } from './resolve-config.js';
 import { configSchema } from './schema.js';
 
@@ -9,7 +10,10 @@ export function parseConfig(raw: unknown, filepath: string | undefined, configDi
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return resolveConfig(result.data, filepath, configDir);
   const salvaged = salvage(raw, result.error.issues, filepath, configDir);
-  throw new ConfigError('EXAPLUG_CONFIG_INVALID', filepath, formatIssues(result.error.issues, [], configSchema), salvaged ? { salvaged } : {});
+  throw new ConfigError('EXAPLUG_CONFIG_INVALID', filepath, formatIssues(result.error.issues, [], configSchema), {
+    ...(salvaged && { salvaged }),
+    safety: readSafetySettings(raw),
+  });
 }
 
 /**

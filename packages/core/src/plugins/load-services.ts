@@ -27,7 +27,14 @@ export async function loadServices(
       },
       (problem: unknown) => (problem instanceof ConfigError ? problem.issues : []),
     );
-    throw new ConfigError(error.code, error.filepath, [...error.issues, ...more]);
+    throw new ConfigError(error.code, error.filepath, [...error.issues, ...more], error.safety ? { safety: error.safety } : {});
   }
-  return { config, services: await prepareServices(config, logger, neighbors ? { neighbors } : {}) };
+  try {
+    return { config, services: await prepareServices(config, logger, neighbors ? { neighbors } : {}) };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // The config itself is valid: its allow-list and onInvalidConfig still guide idle mode.
+    const safety = { allowedPrefixes: config.allowedPrefixes, onInvalidConfig: config.onInvalidConfig };
+    throw new ConfigError(error.code, config.filepath, error.issues, { cause: error.cause, safety });
+  }
 }
