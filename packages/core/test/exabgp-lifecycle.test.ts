@@ -50,7 +50,7 @@ describe('exaplug lifecycle under a real ExaBGP 4.2', () => {
     expect(exabgp?.exited).toBe(false);
     expect(await exabgp?.children()).toEqual([first]);
     expect(await bird?.isEstablished('exa4')).toBe(true);
-    expect(exabgp?.output()).toContain('services.web.ips.0: \"203.0.113.300/32\" must be an IP address');
+    expect(exabgp?.output()).toContain('services.web.ips.0: \\"203.0.113.300/32\\" must be an IP address');
     expect(exabgp?.output()).toContain('exaplug is idle');
   }, 30_000);
 
