@@ -22,7 +22,9 @@ export async function readPassword(
     try {
       return { kind: 'found', password: (await readFile(path, 'utf8')).replace(/\r?\n$/, '') };
     } catch (error) {
-      return { kind: 'missing', reason: `cannot read password file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+      // Node's message reads "ENOENT: no such file or directory, open '…'": keep the reason, not the path twice.
+      const reason = (error as Error).message.split(', ')[0] ?? (error as NodeJS.ErrnoException).code ?? 'error';
+      return { kind: 'missing', reason: `cannot read password file ${path}: ${reason}` };
     }
   }
   return { kind: 'found', password: undefined };

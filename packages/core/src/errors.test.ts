@@ -16,3 +16,22 @@ it('keeps the code and the cause', () => {
   expect(isExaplugError(error, 'EXAPLUG_CONFIG_INVALID')).toBe(false);
   expect(error.cause).toBe(cause);
 });
+
+it('lists only codes that the code really raises or logs', async () => {
+  const { readdirSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const root = new URL('../../../', import.meta.url).pathname;
+  const sources: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name === 'node_modules' || name === 'dist' || name === 'test' || name === 'bench') continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.ts$/.test(name) && !/\.test\.ts$/.test(name) && !path.endsWith(join('core', 'src', 'errors.ts'))) sources.push(readFileSync(path, 'utf8'));
+    }
+  };
+  walk(join(root, 'packages'));
+  const used = sources.join('\n');
+  const unused = Object.keys(errorCodes).filter((code) => !used.includes(`'${code}'`));
+  expect(unused).toEqual([]);
+});

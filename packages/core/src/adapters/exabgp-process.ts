@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError, describeProblem } from '../config/config-error.js';
 import { isExaplugError } from '../errors.js';
 import { coreVersion } from '../plugins/core-version.js';
 import { loadServices } from '../plugins/load-services.js';
@@ -113,7 +113,9 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
 
     const reportStartFailure = (error: unknown) => {
       if (error instanceof ConfigError) {
-        for (const issue of error.issues) logger.fatal({ code: error.code, file: error.filepath }, issue);
+        for (const problem of error.problems) {
+          logger.fatal({ code: problem.code, path: problem.path, file: error.filepath, ...(problem.cause !== undefined && { err: problem.cause }) }, describeProblem(problem));
+        }
       } else {
         logger.fatal({ err: error, code: isExaplugError(error) ? error.code : undefined }, 'cannot start');
       }

@@ -8,7 +8,7 @@ import type { PreparedService } from '../plugins/prepare-services.js';
 /** A refusal a person can read: the file, then one `path: reason` per line. */
 export function describeLoadError(error: unknown): string {
   if (error instanceof ConfigError) {
-    return [`${error.filepath ?? 'configuration'} is invalid (${error.code}):`, ...error.issues.map((issue) => `  ${issue}`)].join('\n');
+    return [`${headlineOf(error)} (${error.code}):`, ...error.issues.map((issue) => `  ${issue}`)].join('\n');
   }
   if (isExaplugError(error)) return `${error.message} (${error.code})`;
   return error instanceof Error ? error.message : String(error);
@@ -17,4 +17,10 @@ export function describeLoadError(error: unknown): string {
 /** Loads the config and every plugin, as `run` would, for the commands people type. */
 export async function loadForCli(configPath: string | undefined): Promise<{ config: ExaplugConfig; services: PreparedService[] }> {
   return loadServices(configPath === undefined ? {} : { path: configPath }, silentLogger);
+}
+
+function headlineOf(error: ConfigError): string {
+  if (error.code === 'EXAPLUG_CONFIG_NOT_FOUND') return 'no configuration found';
+  if (error.code === 'EXAPLUG_CONFIG_UNREADABLE') return `${error.filepath ?? 'the configuration'} cannot be read`;
+  return `${error.filepath ?? 'configuration'} is invalid`;
 }

@@ -25,9 +25,9 @@ export async function loadServices(
         await closeServices(services);
         return [];
       },
-      (problem: unknown) => (problem instanceof ConfigError ? problem.issues : []),
+      (problem: unknown) => (problem instanceof ConfigError ? problem.problems : []),
     );
-    throw new ConfigError(error.code, error.filepath, [...error.issues, ...more], error.safety ? { safety: error.safety } : {});
+    throw new ConfigError(error.code, error.filepath, [...error.problems, ...more], error.safety ? { safety: error.safety } : {});
   }
   try {
     return { config, services: await prepareServices(config, logger, neighbors ? { neighbors } : {}) };
@@ -35,6 +35,6 @@ export async function loadServices(
     if (!(error instanceof ConfigError)) throw error;
     // The config itself is valid: its allow-list and onInvalidConfig still guide idle mode.
     const safety = { allowedPrefixes: config.allowedPrefixes, onInvalidConfig: config.onInvalidConfig };
-    throw new ConfigError(error.code, config.filepath, error.issues, { cause: error.cause, safety });
+    throw new ConfigError(error.code, config.filepath, error.problems, { cause: error.cause, safety });
   }
 }

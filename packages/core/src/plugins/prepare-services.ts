@@ -1,5 +1,5 @@
 import { planServiceRoutes } from '../announce/plan-service-routes.js';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError, type ConfigProblem } from '../config/config-error.js';
 import type { ExaplugConfig, ServiceConfig } from '../config/resolve-config.js';
 import { isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -32,19 +32,17 @@ export async function prepareServices(
   options: { importer?: ModuleImporter; neighbors?: NeighborView } = {},
 ): Promise<PreparedService[]> {
   const prepared: PreparedService[] = [];
-  const issues: string[] = [];
+  const problems: ConfigProblem[] = [];
   for (const service of config.services) {
     try {
       prepared.push(await prepareService(service, config, logger, options.neighbors ?? new Map(), options.importer));
     } catch (error) {
-      if (error instanceof ConfigError) issues.push(...error.issues);
-      else if (isExaplugError(error)) issues.push(`services.${service.name}: ${error.message} (${error.code})`);
-      else issues.push(`services.${service.name}: ${(error as Error).message}`);
+      problems.push(...problemsOf(error, `services.${service.name}`));
     }
   }
-  if (issues.length > 0) {
+  if (problems.length > 0) {
     await closeServices(prepared);
-    throw new ConfigError('EXAPLUG_CONFIG_INVALID', config.filepath, issues);
+    throw new ConfigError('EXAPLUG_CONFIG_INVALID', config.filepath, problems);
   }
   return prepared;
 }
@@ -68,10 +66,8 @@ async function prepareService(
     try {
       planServiceRoutes(strategy, { serviceName: service.name, prefixes: service.ips, state, allowed: allowedPrefixes });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new ConfigError(isExaplugError(error) ? error.code : 'EXAPLUG_STRATEGY_FAILED', undefined, [`${[...base, 'strategy'].join('.')}: ${message}`], {
-        cause: error,
-      });
+      const code = isExaplugError(error) ? error.code : 'EXAPLUG_STRATEGY_FAILED';
+      throw new ConfigError(code, undefined, [{ path: [...base, 'strategy'].join('.'), code, message: (error as Error).message, cause: error }]);
     }
   }
   const check = await checkPlugin.definition.create(checkOptions, {
@@ -89,6 +85,13 @@ async function prepareService(
     strategyDefinition: strategyPlugin.definition,
     strategyOrigin: strategyPlugin.origin,
   };
+}
+
+/** A service's problem with its code and cause: a plugin that failed to import keeps its stack. */
+function problemsOf(error: unknown, path: string): ConfigProblem[] {
+  if (error instanceof ConfigError) return [...error.problems];
+  if (isExaplugError(error)) return [{ path, code: error.code, message: error.message, cause: error.cause ?? error }];
+  return [{ path, code: 'EXAPLUG_PLUGIN_LOAD', message: (error as Error)?.message ?? String(error), cause: error }];
 }
 
 /** Closes every check, never letting one plugin's close failure stop the others. */
