@@ -16,6 +16,7 @@ type Step =
   | { advance: string | number }
   | { expect: string[] }
   | { expectEvery: string }
+  | { expectEveryMatching: string }
   | { expectLog: { none: string } };
 
 interface Scenario {
@@ -26,6 +27,7 @@ interface Scenario {
 }
 
 const folder = new URL('./scenarios/', import.meta.url);
+const stepKinds = ['feed', 'replay', 'advance', 'expect', 'expectEvery', 'expectEveryMatching', 'expectLog'];
 const files = readdirSync(folder).filter((file) => file.endsWith('.yaml'));
 
 describe.each(files)('scenario %s', (file) => {
@@ -37,6 +39,9 @@ describe.each(files)('scenario %s', (file) => {
     await harness.clock.advance(0);
     for (const [index, step] of scenario.steps.entries()) {
       const where = `${file} step ${index + 1}`;
+      // A misspelt step (`expcet:`) would otherwise assert nothing at all.
+      const unknown = Object.keys(step).filter((key) => !stepKinds.includes(key));
+      expect(unknown, `${where}: unknown step keys`).toEqual([]);
       if ('feed' in step) harness.feed(...step.feed.map(String));
       if ('replay' in step) {
         const lines = readFixture(step.replay, 'latin1').split('\n');
@@ -48,6 +53,11 @@ describe.each(files)('scenario %s', (file) => {
         const written = harness.take();
         expect(written.length, where).toBeGreaterThan(0);
         expect(new Set(written), where).toEqual(new Set([step.expectEvery]));
+      }
+      if ('expectEveryMatching' in step) {
+        const written = harness.take();
+        expect(written.length, where).toBeGreaterThan(0);
+        for (const line of written) expect(line, where).toMatch(new RegExp(step.expectEveryMatching));
       }
       if ('expectLog' in step) {
         expect(harness.logger.records.filter((record) => record.msg === step.expectLog.none), where).toEqual([]);

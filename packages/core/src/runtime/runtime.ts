@@ -211,10 +211,19 @@ export class Runtime {
     this.channel.sendRoutes(withdraws);
   }
 
+  /**
+   * A session came (back) up: what is announced goes again to that neighbor only (`neighbor
+   * <ip> announce …`), not to every peer, which re-sent each route to N sessions while one
+   * flapped. Routes restricted to other neighbors are left out. Not recorded in the book:
+   * the book's routes are unchanged.
+   */
   private reannounce(peer: string): void {
-    const routes = [...this.books.values()].flatMap((book) => announcedRoutes(book));
+    const routes = [...this.books.values()]
+      .flatMap((book) => announcedRoutes(book))
+      .filter((route) => !route.neighbors?.length || route.neighbors.includes(peer))
+      .map((route): RouteIntent => ({ ...route, neighbors: [peer] }));
     if (routes.length === 0) return;
-    this.options.logger.info({ peer, routes: routes.length }, 'neighbor up: re-announcing');
+    this.options.logger.info({ peer, routes: routes.length }, 'neighbor up: re-announcing to it');
     this.channel.sendRoutes(routes);
   }
 
