@@ -93,7 +93,7 @@ export class Runtime {
     void this.channel.ready.then(() => {
       if (this.stopping) return;
       this.reconcile();
-      for (const runner of this.runners) runner.start();
+      this.runners.forEach((runner, index) => runner.start(firstCheckDelay(index, this.runners.length, this.options.services[index]?.config.timing.interval ?? 0)));
     });
   }
 
@@ -253,4 +253,14 @@ function startupQueriesFor(services: readonly PreparedService[], config: Exaplug
     // What we announce is small (our own routes), and needed only to reconcile inside the allow-list.
     ...(config.allowedPrefixes ? ['show adj-rib out'] : []),
   ];
+}
+
+/**
+ * Staggers the first checks so that a thousand services do not all fire in one tick (and
+ * then every interval in lockstep): service i of n starts i × min(interval / n, 10 ms)
+ * late. A handful of services start within a few milliseconds; a thousand spread over
+ * their interval.
+ */
+export function firstCheckDelay(index: number, count: number, intervalMs: number): number {
+  return Math.floor(index * Math.min(intervalMs / Math.max(count, 1), 10));
 }

@@ -67,9 +67,10 @@ export class ServiceRunner {
     this.log = options.logger.child({ service: options.service.config.name });
   }
 
-  /** Runs the first check at once. */
-  start(): void {
-    void this.round();
+  /** Runs the first check after `delayMs` (0: at once). */
+  start(delayMs = 0): void {
+    if (delayMs <= 0) void this.round();
+    else this.cancelTimer = this.options.clock.setTimer(delayMs, () => void this.round());
   }
 
   stop(): void {
