@@ -89,3 +89,26 @@ describe('loading plugins', () => {
     });
   });
 });
+
+describe('loading many services', () => {
+  it('resolves and imports a package once however many services use it', async () => {
+    let imports = 0;
+    const importer = (url: string) => {
+      imports += 1;
+      return import(url) as Promise<Record<string, unknown>>;
+    };
+    const loaded = await Promise.all(Array.from({ length: 50 }, () => loadCheck('demo', dir, importer)));
+    expect(new Set(loaded.map((plugin) => plugin.definition)).size).toBe(1);
+    expect(imports).toBe(1);
+  });
+
+  it('forgets a failed load, so a plugin installed later is found', async () => {
+    const importer = (url: string) => import(url) as Promise<Record<string, unknown>>;
+    expect(await codeOf(loadCheck('./late.ts', dir, importer))).toBe('EXAPLUG_PLUGIN_NOT_FOUND');
+    await writePlugin(
+      'late.ts',
+      `export const check = defineCheck({ name: 'late', coreVersion: '*', options: z.object({}), create: () => ({ run: async () => ({ status: 'healthy' }) }) });`,
+    );
+    expect((await loadCheck('./late.ts', dir, importer)).definition.name).toBe('late');
+  });
+});
