@@ -18,6 +18,7 @@ export const errorCodes = {
   EXAPLUG_CHECK_THREW: 'a check threw or rejected instead of returning a result',
   EXAPLUG_CHECK_TIMEOUT: 'a check did not settle within its timeout',
   EXAPLUG_STRATEGY_FAILED: 'a metric strategy threw while planning routes',
+  EXAPLUG_IP_SETUP: 'the service IPs could not be put on (or taken off) the interface',
   EXAPLUG_ACK_TIMEOUT: 'ExaBGP did not acknowledge a command in time',
   EXAPLUG_SCAFFOLD: 'a plugin could not be scaffolded',
 } as const;

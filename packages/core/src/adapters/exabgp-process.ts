@@ -6,6 +6,7 @@ import { InvalidConfigGuard } from '../runtime/invalid-config-guard.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
 import { Runtime } from '../runtime/runtime.js';
 import { createLogger, type LogLevel } from './create-logger.js';
+import { createInterfaceAddresses } from './interface-addresses.js';
 import { onProcessSignals } from './process-signals.js';
 import { readStdinLines } from './stdin-line-source.js';
 import { createStdoutLineSink } from './stdout-line-sink.js';
@@ -88,6 +89,7 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
         runtime = new Runtime({
           config,
           services,
+          ...(config.ipSetup && { addresses: createInterfaceAddresses({ device: config.ipSetup.interface, logger }) }),
           sink,
           clock: systemClock,
           logger,

@@ -34,6 +34,7 @@ export interface ExaplugConfig {
   /** The routes exaplug may write; undefined when the config sets none. */
   allowedPrefixes: AllowedPrefix[] | undefined;
   onInvalidConfig: ParsedConfig['onInvalidConfig'];
+  ipSetup: ParsedConfig['ipSetup'];
   services: ServiceConfig[];
 }
 
@@ -70,6 +71,7 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
     log: parsed.log,
     allowedPrefixes: parsed.allowedPrefixes,
     onInvalidConfig: parsed.onInvalidConfig,
+    ipSetup: parsed.ipSetup,
     services,
   };
 }

@@ -109,6 +109,8 @@ export const configSchema = z.strictObject({
   onStop: z.enum(['withdraw', 'keep']).default('withdraw'),
   allowedPrefixes: allowedPrefixesSchema.optional(),
   onInvalidConfig: onInvalidConfigSchema,
+  /** Put the service IPs on an interface (opt-in; ExaBGP's healthcheck does it unless --no-ip-setup). */
+  ipSetup: z.strictObject({ interface: z.string().regex(/^[\w.:-]{1,15}$/, 'expected an interface name').default('lo') }).optional(),
   log: z
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
     .default({ level: 'info' }),

@@ -79,7 +79,10 @@ describe('reconciling with what ExaBGP holds at start', () => {
       'show adj-rib out': held,
     });
     expect(queries).toEqual(['show neighbor summary', 'show adj-rib out']);
-    expect(harness.take()).toEqual(['withdraw route 2001:db8:30::9/128 next-hop self']);
+    await harness.clock.advance(0);
+    const written = harness.take();
+    expect(written.filter((line) => line.startsWith('withdraw'))).toEqual(['withdraw route 2001:db8:30::9/128 next-hop self']);
+    expect(written[0]).toBe('withdraw route 2001:db8:30::9/128 next-hop self');
   });
 
   it('asks nothing and withdraws nothing without an allow-list', async () => {

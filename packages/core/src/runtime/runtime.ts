@@ -4,6 +4,7 @@ import { planStaleWithdraws } from '../announce/plan-stale-withdraws.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { routeKey } from '../announce/route-key.js';
 import { isExaplugError } from '../errors.js';
+import type { InterfaceAddresses } from '../adapters/interface-addresses.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   /** ExaBGP said it is shutting down; the shell should stop and exit. */
   onShutdownMessage?: () => void;
   probeWindowMs?: number;
+  /** Service IPs on an interface (`ipSetup`): added before anything is announced, removed after the withdraws. */
+  addresses?: InterfaceAddresses;
   /** The table the checks were given (prepareServices); the runtime keeps it up to date. */
   neighbors?: NeighborTable;
 }
@@ -90,11 +93,24 @@ export class Runtime {
   /** Starts the probe, then the checks once ExaBGP has told what it knows. */
   start(): void {
     this.channel.start();
-    void this.channel.ready.then(() => {
-      if (this.stopping) return;
+    void Promise.all([this.channel.ready, this.setUpAddresses()]).then(([, addressesReady]) => {
+      if (this.stopping || !addressesReady) return;
       this.reconcile();
       this.runners.forEach((runner, index) => runner.start(firstCheckDelay(index, this.runners.length, this.options.services[index]?.config.timing.interval ?? 0)));
     });
+  }
+
+  /** False when the service IPs could not be put on the interface: announcing them would black-hole traffic. */
+  private async setUpAddresses(): Promise<boolean> {
+    const { addresses, services, logger } = this.options;
+    if (!addresses) return true;
+    try {
+      await addresses.add(services.flatMap((service) => service.config.ips));
+      return true;
+    } catch (error) {
+      logger.error({ err: error, code: 'EXAPLUG_IP_SETUP' }, 'cannot put the service IPs on the interface: nothing will be announced');
+      return false;
+    }
   }
 
   /** One line from ExaBGP (stdin). Never throws: a bad line is logged and skipped. */
@@ -237,6 +253,9 @@ export class Runtime {
       }
       await this.channel.drained(maxWaitMs);
     }
+    // Only after the withdraws (or with ExaBGP gone): an address removed while still
+    // announced black-holes its traffic. `onStop: keep` keeps the routes, so the addresses too.
+    if (this.options.config.onStop === 'withdraw') await this.options.addresses?.removeAdded();
     await closeServices(this.options.services);
   }
 }
