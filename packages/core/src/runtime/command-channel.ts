@@ -7,6 +7,7 @@ import type { ParsedLine } from '../protocol/messages.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { LineSink } from './line-sink.js';
+import type { RuntimeEvents } from './runtime-events.js';
 
 export interface CommandChannelOptions {
   sink: LineSink;
@@ -29,6 +30,8 @@ export interface CommandChannelOptions {
    * when acks are off and answers cannot be told apart).
    */
   onQueryOutput?: (command: string | undefined, text: string) => void;
+  /** Where written commands and their answers are told. */
+  events?: RuntimeEvents;
   /** ExaBGP refused a route command, or did not acknowledge it in time. */
   onRouteFailed?: (intent: RouteIntent, reason: string) => void;
 }
@@ -169,6 +172,7 @@ export class CommandChannel {
   private write(command: string, intent?: RouteIntent): void {
     const { clock, sink } = this.options;
     sink.writeLine(command);
+    this.options.events?.emit({ type: 'commandWritten', command });
     const pending = this.tracker.sent(command, clock.now());
     if (pending && intent) this.routesInFlight.set(pending.seq, intent);
     this.armExpiry();
@@ -185,7 +189,6 @@ export class CommandChannel {
       return;
     }
     this.write(command, intent);
-    this.options.logger.info({ command }, 'command sent');
   }
 
   private acknowledge(ack: 'done' | 'error'): void {
@@ -203,7 +206,7 @@ export class CommandChannel {
     if (intent && ack === 'error') this.options.onRouteFailed?.(intent, reason ?? 'exabgp answered error');
     const latencyMs = Math.round((matched.ackedAtMs - matched.sentAtMs) * 10) / 10;
     if (ack === 'error') logger.error({ command: matched.command, reason, counters: this.tracker.counters }, 'exabgp refused a command');
-    else logger.debug({ command: matched.command, latencyMs }, 'command acknowledged');
+    this.options.events?.emit({ type: 'commandAnswered', command: matched.command, answer: ack, latencyMs });
     this.armExpiry();
   }
 
@@ -212,11 +215,11 @@ export class CommandChannel {
     this.cancelExpiry = undefined;
     const deadline = this.tracker.nextDeadlineMs();
     if (deadline === undefined) return;
-    const { clock, logger } = this.options;
+    const { clock } = this.options;
     this.cancelExpiry = clock.setTimer(Math.max(0, deadline - clock.now()), () => {
       for (const entry of this.tracker.expire(clock.now())) {
         if (entry.command.startsWith('show ')) this.queryAnswered();
-        logger.warn({ command: entry.command, code: 'EXAPLUG_ACK_TIMEOUT' }, 'exabgp did not acknowledge a command in time');
+        this.options.events?.emit({ type: 'commandTimedOut', command: entry.command });
         const intent = this.routesInFlight.get(entry.seq);
         this.routesInFlight.delete(entry.seq);
         if (intent) this.options.onRouteFailed?.(intent, 'no acknowledgement in time');

@@ -15,6 +15,8 @@ import type { Clock } from '../scheduler/clock.js';
 import { CommandChannel } from './command-channel.js';
 import type { LineSink } from './line-sink.js';
 import { applyNeighborMessage, applyShowRow, type NeighborTable } from './neighbor-table.js';
+import { logRuntimeEvents } from './log-runtime-events.js';
+import { RuntimeEvents } from './runtime-events.js';
 import { ServiceRunner, type ServiceStatus } from './service-runner.js';
 
 export interface RuntimeOptions {
@@ -32,6 +34,8 @@ export interface RuntimeOptions {
   addresses?: InterfaceAddresses;
   /** The table the checks were given (prepareServices); the runtime keeps it up to date. */
   neighbors?: NeighborTable;
+  /** Subscribers may be attached before start (metrics, hooks, the control socket); logging always is. */
+  events?: RuntimeEvents;
 }
 
 export interface StopOptions {
@@ -58,11 +62,15 @@ export class Runtime {
   private readonly heldAtStart: string[] = [];
   private stopping: Promise<void> | undefined;
   readonly neighbors: NeighborTable;
+  /** What happens inside, as typed events: logging, metrics, hooks and the control socket listen. */
+  readonly events: RuntimeEvents;
 
   constructor(options: RuntimeOptions) {
     this.options = options;
     this.neighbors = options.neighbors ?? new Map();
     const { config, clock, logger, sink } = options;
+    this.events = options.events ?? new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
+    logRuntimeEvents(this.events, logger);
     this.channel = new CommandChannel({
       sink,
       clock,
@@ -75,6 +83,7 @@ export class Runtime {
       allowed: config.allowedPrefixes,
       onQueryOutput: (command, text) => this.receiveQueryOutput(command, text),
       onRouteFailed: (intent, reason) => this.forgetRoute(intent, reason),
+      events: this.events,
     });
     this.runners = options.services.map(
       (service) =>
@@ -84,6 +93,7 @@ export class Runtime {
           logger,
           random: options.random ?? Math.random,
           announce: (name, intents) => this.announce(name, intents),
+          events: this.events,
           allowed: config.allowedPrefixes,
           ...(options.isDisabled && { isDisabled: options.isDisabled }),
         }),
@@ -137,7 +147,7 @@ export class Runtime {
           return;
         }
         if (message.type === 'state') {
-          logger.info({ peer: message.neighbor.peer, state: message.state, reason: message.reason }, 'neighbor state');
+          this.events.emit({ type: 'neighborChanged', peer: message.neighbor.peer, state: message.state, ...(message.reason !== undefined && { reason: message.reason }) });
         }
         const { cameUp } = applyNeighborMessage(this.neighbors, message, clock.now());
         if (cameUp) this.reannounce(cameUp);
@@ -223,7 +233,7 @@ export class Runtime {
     const owned = new Set(this.options.services.flatMap((service) => service.config.ips));
     const withdraws = planStaleWithdraws(this.heldAtStart.splice(0), owned, config.allowedPrefixes);
     if (withdraws.length === 0) return;
-    logger.warn({ routes: withdraws.map((intent) => intent.prefix) }, 'withdrawing routes a previous exaplug left that no service owns');
+    this.events.emit({ type: 'staleRoutesWithdrawn', prefixes: withdraws.map((intent) => intent.prefix) });
     this.channel.sendRoutes(withdraws);
   }
 

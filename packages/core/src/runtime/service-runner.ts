@@ -12,6 +12,7 @@ import type { PreparedService } from '../plugins/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
 import { nextCheckDelay } from '../scheduler/next-check-delay.js';
 import { runCheckWithTimeout } from '../scheduler/run-check-with-timeout.js';
+import type { RuntimeEvents } from './runtime-events.js';
 
 export interface ServiceRunnerOptions {
   service: PreparedService;
@@ -23,6 +24,8 @@ export interface ServiceRunnerOptions {
    * when they were refused (nothing written), so the service must not pretend the change.
    */
   announce: (serviceName: string, intents: RouteIntent[]) => boolean;
+  /** Where results, transitions and announcements are told. */
+  events: RuntimeEvents;
   /** The config's allow-list, checked again at each transition. */
   allowed?: readonly AllowedPrefix[] | undefined;
   /** True when the maintenance file exists; injected for tests. */
@@ -133,12 +136,8 @@ export class ServiceRunner {
   }
 
   private recordResult(result: CheckResult): void {
-    const previous = this.lastResult;
     this.lastResult = result;
-    const fields = { status: result.status, reason: result.reason, durationMs: Math.round(result.durationMs ?? 0) };
-    // A change of verdict is news; the same verdict again is detail.
-    if (previous?.status !== result.status) this.log.info(fields, 'check result changed');
-    else this.log.debug(fields, 'check completed');
+    this.options.events.emit({ type: 'checkCompleted', service: this.options.service.config.name, result });
   }
 
   private advance(observation: 'pass' | 'fail' | 'disabled'): void {
@@ -146,7 +145,7 @@ export class ServiceRunner {
     const previous = this.state;
     this.state = nextHealthState(previous, observation, { rise: service.config.rise, fall: service.config.fall });
     if (previous.name !== this.state.name) {
-      this.log.info({ from: previous.name, to: this.state.name }, 'health changed');
+      this.options.events.emit({ type: 'healthChanged', service: service.config.name, from: previous.name, to: this.state.name });
     }
     if (isAnnouncedState(this.state.name)) this.target = this.state.name;
     this.settleAnnouncement();
@@ -172,7 +171,7 @@ export class ServiceRunner {
   }
 
   private planRoutes(state: AnnouncedState): void {
-    const { service, announce, clock, allowed } = this.options;
+    const { service, announce, clock, allowed, events } = this.options;
     const name = service.config.name;
     let intents: RouteIntent[];
     try {
@@ -182,9 +181,11 @@ export class ServiceRunner {
       // service. The next round tries again.
       const code = isExaplugError(error) ? error.code : 'EXAPLUG_STRATEGY_FAILED';
       this.log.error({ err: error, code, state, strategy: service.config.strategy.use }, 'routes refused; the previous announcement stands');
+      events.emit({ type: 'routesRefused', service: name, state, code, message: (error as Error)?.message ?? String(error) });
       return;
     }
     if (!announce(name, intents)) return;
+    events.emit({ type: 'routesAnnounced', service: name, from: this.announced, to: state, routes: intents });
     this.announced = state;
     this.announcedAtMs = clock.now();
   }
