@@ -35,6 +35,7 @@ export interface ExaplugConfig {
   allowedPrefixes: AllowedPrefix[] | undefined;
   onInvalidConfig: ParsedConfig['onInvalidConfig'];
   ipSetup: ParsedConfig['ipSetup'];
+  metrics: ParsedConfig['metrics'];
   services: ServiceConfig[];
 }
 
@@ -72,6 +73,7 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
     allowedPrefixes: parsed.allowedPrefixes,
     onInvalidConfig: parsed.onInvalidConfig,
     ipSetup: parsed.ipSetup,
+    metrics: parsed.metrics,
     services,
   };
 }

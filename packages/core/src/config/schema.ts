@@ -3,6 +3,7 @@ import { parseAllowedPrefix, type AllowedPrefix } from '../announce/allowed-pref
 import { parseDuration } from '../duration.js';
 import { readIpPrefix } from '../protocol/ip-prefix.js';
 import { findPrefixConflicts } from './find-prefix-conflicts.js';
+import { parseListenAddress } from './listen-address.js';
 
 /** `5s`, `200ms`, or a number of milliseconds. */
 export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -109,6 +110,15 @@ export const configSchema = z.strictObject({
   onStop: z.enum(['withdraw', 'keep']).default('withdraw'),
   allowedPrefixes: allowedPrefixesSchema.optional(),
   onInvalidConfig: onInvalidConfigSchema,
+  /** Prometheus metrics over HTTP; loopback unless another address is given on purpose. */
+  metrics: z
+    .strictObject({
+      listen: z
+        .string()
+        .refine((text) => parseListenAddress(text) !== undefined, { message: 'expected HOST:PORT, e.g. 127.0.0.1:9324 or [::1]:9324' })
+        .default('127.0.0.1:9324'),
+    })
+    .optional(),
   /** Put the service IPs on an interface (opt-in; ExaBGP's healthcheck does it unless --no-ip-setup). */
   ipSetup: z.strictObject({ interface: z.string().regex(/^[\w.:-]{1,15}$/, 'expected an interface name').default('lo') }).optional(),
   log: z

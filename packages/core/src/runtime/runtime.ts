@@ -165,6 +165,11 @@ export class Runtime {
     return this.runners.map((runner) => runner.status);
   }
 
+  /** Each service's routes as last written and not refused. */
+  routesByService(): Map<string, RouteIntent[]> {
+    return new Map([...this.books].map(([name, book]) => [name, [...book.values()]]));
+  }
+
   /** Every route as last written and not refused, across services. */
   get routes(): RouteIntent[] {
     return [...this.books.values()].flatMap((book) => [...book.values()]);
