@@ -19,6 +19,7 @@ export const errorCodes = {
   EXAPLUG_CHECK_TIMEOUT: 'a check did not settle within its timeout',
   EXAPLUG_STRATEGY_FAILED: 'a metric strategy threw while planning routes',
   EXAPLUG_IP_SETUP: 'the service IPs could not be put on (or taken off) the interface',
+  EXAPLUG_UNKNOWN_SERVICE: 'a control command named a service the config does not have',
   EXAPLUG_ACK_TIMEOUT: 'ExaBGP did not acknowledge a command in time',
   EXAPLUG_SCAFFOLD: 'a plugin could not be scaffolded',
 } as const;

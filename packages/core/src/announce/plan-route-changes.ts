@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { RouteIntent } from './route-intent.js';
+import { withdrawnRoutes } from './drain-routes.js';
 import { routeKey } from './route-key.js';
 
 /** The last intent sent for each route key: what ExaBGP holds on our behalf. */
@@ -38,11 +39,5 @@ export function announcedRoutes(book: RouteBook): RouteIntent[] {
 
 /** Withdraws for every announced route, for a clean stop. */
 export function planWithdrawAll(book: RouteBook): RouteChanges {
-  const withdraws = announcedRoutes(book).map((intent): RouteIntent => {
-    const withdraw: RouteIntent = { action: 'withdraw', prefix: intent.prefix, nextHop: intent.nextHop };
-    if (intent.pathInformation !== undefined) withdraw.pathInformation = intent.pathInformation;
-    if (intent.neighbors !== undefined) withdraw.neighbors = intent.neighbors;
-    return withdraw;
-  });
-  return planRouteChanges(book, withdraws);
+  return planRouteChanges(book, withdrawnRoutes(announcedRoutes(book)));
 }

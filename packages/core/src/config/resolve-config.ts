@@ -36,6 +36,10 @@ export interface ExaplugConfig {
   onInvalidConfig: ParsedConfig['onInvalidConfig'];
   ipSetup: ParsedConfig['ipSetup'];
   metrics: ParsedConfig['metrics'];
+  /** Absolute: resolved against the config's directory. */
+  stateDir: string;
+  drain: ParsedConfig['drain'];
+  control: ParsedConfig['control'];
   services: ServiceConfig[];
 }
 
@@ -74,6 +78,9 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
     onInvalidConfig: parsed.onInvalidConfig,
     ipSetup: parsed.ipSetup,
     metrics: parsed.metrics,
+    stateDir: resolve(configDir, parsed.stateDir),
+    drain: parsed.drain,
+    control: { socket: resolve(configDir, parsed.control.socket) },
     services,
   };
 }

@@ -110,6 +110,17 @@ export const configSchema = z.strictObject({
   onStop: z.enum(['withdraw', 'keep']).default('withdraw'),
   allowedPrefixes: allowedPrefixesSchema.optional(),
   onInvalidConfig: onInvalidConfigSchema,
+  /** Where exaplug keeps what must survive a restart (drains). */
+  stateDir: z.string().min(1).default('/var/lib/exaplug'),
+  /** `exaplug drain`: RFC 8326 graceful shutdown, then optionally a withdraw. */
+  drain: z
+    .strictObject({
+      gracefulShutdown: z.boolean().default(true),
+      withdrawAfter: durationSchema.optional(),
+    })
+    .default({ gracefulShutdown: true }),
+  /** The control socket of `exaplug status`, `drain`, `recheck`, `reload` (root-only permissions). */
+  control: z.strictObject({ socket: z.string().min(1).default('/run/exaplug/exaplug.sock') }).default({ socket: '/run/exaplug/exaplug.sock' }),
   /** Prometheus metrics over HTTP; loopback unless another address is given on purpose. */
   metrics: z
     .strictObject({

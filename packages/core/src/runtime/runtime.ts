@@ -3,7 +3,7 @@ import { announcedRoutes, planRouteChanges, planWithdrawAll, type RouteBook } fr
 import { planStaleWithdraws } from '../announce/plan-stale-withdraws.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { routeKey } from '../announce/route-key.js';
-import { isExaplugError } from '../errors.js';
+import { ExaplugError, isExaplugError } from '../errors.js';
 import type { InterfaceAddresses } from '../adapters/interface-addresses.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
@@ -34,6 +34,10 @@ export interface RuntimeOptions {
   addresses?: InterfaceAddresses;
   /** The table the checks were given (prepareServices); the runtime keeps it up to date. */
   neighbors?: NeighborTable;
+  /** Writes or removes a service's drain file (`exaplug drain`); the runners read it each round. */
+  persistDrain?: (serviceName: string, drained: boolean) => Promise<void>;
+  /** The drain file of a service, when drains are kept (the process shell sets both). */
+  drainFileOf?: (serviceName: string) => string;
   /** Subscribers may be attached before start (metrics, hooks, the control socket); logging always is. */
   events?: RuntimeEvents;
 }
@@ -94,6 +98,13 @@ export class Runtime {
           random: options.random ?? Math.random,
           announce: (name, intents) => this.announce(name, intents),
           events: this.events,
+          ...(options.drainFileOf && {
+            drain: {
+              file: options.drainFileOf(service.config.name),
+              gracefulShutdown: config.drain.gracefulShutdown,
+              withdrawAfterMs: config.drain.withdrawAfter,
+            },
+          }),
           allowed: config.allowedPrefixes,
           ...(options.isDisabled && { isDisabled: options.isDisabled }),
         }),
@@ -159,6 +170,36 @@ export class Runtime {
   stop(options: StopOptions): Promise<void> {
     this.stopping ??= this.doStop(options);
     return this.stopping;
+  }
+
+  /**
+   * Drains services (RFC 8326: GRACEFUL_SHUTDOWN and the disabled metrics, then a withdraw
+   * after `drain.withdrawAfter`), or undrains them (they rise again through `rise` passes).
+   * With `wait`, resolves once every drain is complete and ExaBGP has acknowledged it: the
+   * pre-stop step of a planned ExaBGP stop.
+   */
+  async setDrained(names: readonly string[], drained: boolean, options: { wait?: boolean } = {}): Promise<void> {
+    const runners = names.map((name) => this.runnerOf(name));
+    for (const runner of runners) await this.options.persistDrain?.(runner.status.name, drained);
+    await Promise.all(runners.map((runner) => runner.checkNow()));
+    if (!drained || !options.wait) return;
+    await Promise.all(runners.map((runner) => runner.drainSettled()));
+    await this.channel.drained(this.options.config.exabgp.ackTimeout);
+  }
+
+  /** Runs a service's check now (`exaplug recheck`). */
+  recheck(name: string): Promise<void> {
+    return this.runnerOf(name).checkNow();
+  }
+
+  get serviceNames(): string[] {
+    return this.runners.map((runner) => runner.status.name);
+  }
+
+  private runnerOf(name: string): ServiceRunner {
+    const runner = this.runners.find((candidate) => candidate.status.name === name);
+    if (!runner) throw new ExaplugError('EXAPLUG_UNKNOWN_SERVICE', `no service named ${JSON.stringify(name)} (services: ${this.serviceNames.join(', ')})`);
+    return runner;
   }
 
   get status(): ServiceStatus[] {

@@ -1,4 +1,5 @@
 import { access } from 'node:fs/promises';
+import { withGracefulShutdown, withdrawnRoutes } from '../announce/drain-routes.js';
 import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import { nextAnnouncement } from '../announce/next-announcement.js';
 import { planServiceRoutes } from '../announce/plan-service-routes.js';
@@ -30,6 +31,11 @@ export interface ServiceRunnerOptions {
   allowed?: readonly AllowedPrefix[] | undefined;
   /** True when the maintenance file exists; injected for tests. */
   isDisabled?: (path: string) => Promise<boolean>;
+  /**
+   * The file whose presence drains this service (`exaplug drain` writes it, so a drain
+   * survives a restart), with the drain settings.
+   */
+  drain?: { file: string; gracefulShutdown: boolean; withdrawAfterMs?: number | undefined };
 }
 
 /** What `exaplug` knows about one service right now. */
@@ -38,6 +44,8 @@ export interface ServiceStatus {
   state: HealthState;
   announced: AnnouncedState | undefined;
   lastResult: CheckResult | undefined;
+  /** Drained by `exaplug drain` (its file exists); `withdrawn` once the drain withdrew the routes. */
+  drained: false | 'announced' | 'withdrawn';
 }
 
 const fileExists = (path: string) =>
@@ -63,6 +71,12 @@ export class ServiceRunner {
   private stopped = false;
   /** True while an attempt that already timed out has still not settled. */
   private attemptStillRunning = false;
+  private drained: ServiceStatus['drained'] = false;
+  private isDrainedNow = false;
+  private cancelDrainWithdraw: (() => void) | undefined;
+  /** A round is running; a check asked for meanwhile runs right after it. */
+  private inRound: Promise<void> | undefined;
+  private againAfterRound = false;
   private readonly log: Logger;
 
   constructor(options: ServiceRunnerOptions) {
@@ -80,6 +94,20 @@ export class ServiceRunner {
     this.stopped = true;
     this.cancelTimer?.();
     this.cancelDwell?.();
+    this.cancelDrainWithdraw?.();
+  }
+
+  /** Runs a round now (`exaplug recheck`, a drain); resolves when it is done. Never overlaps a round. */
+  async checkNow(): Promise<void> {
+    if (this.stopped) return;
+    if (this.inRound) {
+      this.againAfterRound = true;
+      await this.inRound;
+      if (this.inRound) await this.inRound;
+      return;
+    }
+    this.cancelTimer?.();
+    await this.round();
   }
 
   /**
@@ -91,15 +119,40 @@ export class ServiceRunner {
   }
 
   get status(): ServiceStatus {
-    return { name: this.options.service.config.name, state: this.state, announced: this.announced, lastResult: this.lastResult };
+    return {
+      name: this.options.service.config.name,
+      state: this.state,
+      announced: this.announced,
+      lastResult: this.lastResult,
+      drained: this.drained,
+    };
   }
 
-  private async round(): Promise<void> {
+  private round(): Promise<void> {
+    this.inRound ??= this.runRound().finally(() => {
+      this.inRound = undefined;
+      if (this.againAfterRound) {
+        this.againAfterRound = false;
+        this.cancelTimer?.();
+        void this.round();
+      }
+    });
+    return this.inRound;
+  }
+
+  private async runRound(): Promise<void> {
     if (this.stopped) return;
     const { service, clock } = this.options;
     const config = service.config;
     const isDisabled = this.options.isDisabled ?? fileExists;
-    const disabled = config.disableFile !== undefined && (await isDisabled(config.disableFile));
+    const drainFile = this.options.drain?.file;
+    this.isDrainedNow = drainFile !== undefined && (await isDisabled(drainFile));
+    if (!this.isDrainedNow) {
+      this.drained = false;
+      this.cancelDrainWithdraw?.();
+      this.cancelDrainWithdraw = undefined;
+    }
+    const disabled = this.isDrainedNow || (config.disableFile !== undefined && (await isDisabled(config.disableFile)));
     let observation: 'pass' | 'fail' | 'disabled' = 'disabled';
     if (!disabled) {
       const result = await this.attempt();
@@ -148,7 +201,15 @@ export class ServiceRunner {
       this.options.events.emit({ type: 'healthChanged', service: service.config.name, from: previous.name, to: this.state.name });
     }
     if (isAnnouncedState(this.state.name)) this.target = this.state.name;
-    this.settleAnnouncement();
+    // Already announced as disabled (the disable file) when the drain came: add what a drain adds.
+    if (this.isDrainedNow && this.drained === false && this.announced === 'disabled') this.planRoutes('disabled');
+    else this.settleAnnouncement();
+  }
+
+  /** Resolves once a drain is complete: announced (GRACEFUL_SHUTDOWN, disabled metrics) and, with `withdrawAfter`, withdrawn. */
+  async drainSettled(): Promise<void> {
+    const done = () => this.stopped || !this.isDrainedNow || this.drained === (this.options.drain?.withdrawAfterMs === undefined ? 'announced' : 'withdrawn');
+    while (!done()) await new Promise<void>((resolve) => this.options.clock.setTimer(50, resolve));
   }
 
   /** Announces the target state now, or once the dwell since the last announcement is over. */
@@ -159,7 +220,8 @@ export class ServiceRunner {
       announced: this.announced,
       announcedAtMs: this.announcedAtMs,
       nowMs: clock.now(),
-      minDwellMs: service.config.minDwell,
+      // An operator's drain is not a flap: it goes out at once.
+      minDwellMs: this.isDrainedNow ? 0 : service.config.minDwell,
     });
     if (decision.kind === 'now') this.planRoutes(decision.state);
     else if (decision.kind === 'later' && !this.cancelDwell) {
@@ -184,9 +246,25 @@ export class ServiceRunner {
       events.emit({ type: 'routesRefused', service: name, state, code, message: (error as Error)?.message ?? String(error) });
       return;
     }
+    const draining = state === 'disabled' && this.isDrainedNow;
+    if (draining && this.options.drain?.gracefulShutdown) intents = withGracefulShutdown(intents);
     if (!announce(name, intents)) return;
     events.emit({ type: 'routesAnnounced', service: name, from: this.announced, to: state, routes: intents });
     this.announced = state;
     this.announcedAtMs = clock.now();
+    if (draining) this.drainAnnounced(intents);
+  }
+
+  /** A drain's routes are out: after `withdrawAfter` (if set) the service withdraws them all. */
+  private drainAnnounced(intents: RouteIntent[]): void {
+    const { drain, clock, announce, service } = this.options;
+    this.drained = 'announced';
+    if (drain?.withdrawAfterMs === undefined) return;
+    this.cancelDrainWithdraw?.();
+    this.cancelDrainWithdraw = clock.setTimer(drain.withdrawAfterMs, () => {
+      this.cancelDrainWithdraw = undefined;
+      if (this.stopped || !this.isDrainedNow) return;
+      if (announce(service.config.name, withdrawnRoutes(intents))) this.drained = 'withdrawn';
+    });
   }
 }

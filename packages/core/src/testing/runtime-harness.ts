@@ -3,7 +3,7 @@ import { silentLogger } from '../logger.js';
 import type { CheckResult } from '../plugins/check-result.js';
 import { prepareServices } from '../plugins/prepare-services.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
-import { Runtime } from '../runtime/runtime.js';
+import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
 import { FakeClock } from './fake-clock.js';
 import { createRecordingLogger } from './recording-logger.js';
 
@@ -14,7 +14,11 @@ export type Scripted = 'pass' | 'fail' | 'hang' | 'throw';
  * Runs the real runtime against a config with scripted checks: feed it ExaBGP lines,
  * advance a fake clock, read the command lines it wrote (fastify-inject style).
  */
-export async function createRuntimeHarness(rawConfig: Record<string, unknown>, scripts: Record<string, Scripted[]>) {
+export async function createRuntimeHarness(
+  rawConfig: Record<string, unknown>,
+  scripts: Record<string, Scripted[]>,
+  extra: Pick<RuntimeOptions, 'isDisabled' | 'persistDrain' | 'drainFileOf'> = {},
+) {
   const clock = new FakeClock();
   const written: string[] = [];
   const logger = createRecordingLogger();
@@ -45,6 +49,7 @@ export async function createRuntimeHarness(rawConfig: Record<string, unknown>, s
     onShutdownMessage: () => {
       shutdownRequested = true;
     },
+    ...extra,
   });
   return {
     runtime,

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createRuntimeHarness } from '../testing/runtime-harness.js';
+
+/** A runtime whose drain files live in a Set, with acks on and no probe. */
+async function drainable(drain: Record<string, unknown> = {}) {
+  const files = new Set<string>();
+  const harness = await createRuntimeHarness(
+    {
+      exabgp: { acks: 'on', dialect: 'neighbor' },
+      defaults: { interval: '1s', fastInterval: '1s', rise: 1, fall: 1, minDwell: '1s' },
+      drain,
+      services: {
+        web: { ips: ['2001:db8:30::1'], check: { use: 'exec', with: { command: 'true' } } },
+        api: { ips: ['2001:db8:30::2'], check: { use: 'exec', with: { command: 'true' } } },
+      },
+    },
+    {},
+    {
+      isDisabled: async (path) => files.has(path),
+      persistDrain: async (service, drained) => void (drained ? files.add(`drain-${service}`) : files.delete(`drain-${service}`)),
+      drainFileOf: (service) => `drain-${service}`,
+    },
+  );
+  harness.runtime.start();
+  harness.feed(...harness.take().map(() => 'done'));
+  await harness.clock.advance(100);
+  harness.feed(...harness.take().map(() => 'done'));
+  return { harness, files };
+}
+
+describe('drain', () => {
+  it('re-announces at once with GRACEFUL_SHUTDOWN and the disabled metric, and keeps it across rounds', async () => {
+    const { harness, files } = await drainable();
+    await harness.runtime.setDrained(['web'], true);
+    expect(harness.take()).toEqual(['announce route 2001:db8:30::1/128 next-hop self med 500 community [65535:0]']);
+    expect(files).toEqual(new Set(['drain-web']));
+    expect(harness.runtime.status.find((s) => s.name === 'web')?.drained).toBe('announced');
+    harness.feed('done');
+    await harness.clock.advance(5000);
+    expect(harness.take()).toEqual([]);
+  });
+
+  it('withdraws after withdrawAfter, and --wait resolves only once that is acknowledged', async () => {
+    const { harness } = await drainable({ withdrawAfter: '2s' });
+    let settled = false;
+    const waiting = harness.runtime.setDrained(['web', 'api'], true, { wait: true }).then(() => (settled = true));
+    await harness.clock.advance(0);
+    expect(harness.take()).toHaveLength(2);
+    harness.feed('done', 'done');
+    await harness.clock.advance(2000);
+    expect(harness.take()).toEqual(['withdraw route 2001:db8:30::1/128 next-hop self', 'withdraw route 2001:db8:30::2/128 next-hop self']);
+    expect(settled).toBe(false);
+    harness.feed('done', 'done');
+    await harness.clock.advance(100);
+    await waiting;
+    expect(settled).toBe(true);
+  });
+
+  it('undrain lets the service rise again through its checks', async () => {
+    const { harness } = await drainable();
+    await harness.runtime.setDrained(['web'], true);
+    harness.feed(...harness.take().map(() => 'done'));
+    await harness.runtime.setDrained(['web'], false);
+    await harness.clock.advance(2000);
+    expect(harness.take()).toContain('announce route 2001:db8:30::1/128 next-hop self med 100');
+    expect(harness.runtime.status.find((s) => s.name === 'web')?.drained).toBe(false);
+  });
+
+  it('refuses an unknown service by name', async () => {
+    const { harness } = await drainable();
+    await expect(harness.runtime.setDrained(['nope'], true)).rejects.toThrow(/no service named "nope" \(services: web, api\)/);
+  });
+});
