@@ -28,6 +28,8 @@ export interface ExaplugConfig {
   exabgp: ParsedConfig['exabgp'];
   onStop: ParsedConfig['onStop'];
   log: ParsedConfig['log'];
+  /** The process watchdog's limits (memory, event-loop lag). */
+  limits: ParsedConfig['limits'];
   services: ServiceConfig[];
 }
 
@@ -55,5 +57,5 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
       }),
     };
   });
-  return { filepath, configDir, exabgp: parsed.exabgp, onStop: parsed.onStop, log: parsed.log, services };
+  return { filepath, configDir, exabgp: parsed.exabgp, onStop: parsed.onStop, log: parsed.log, limits: parsed.limits, services };
 }
