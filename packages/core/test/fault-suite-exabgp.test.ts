@@ -41,11 +41,11 @@ describe('fault suite under a real ExaBGP 4.2 and BIRD', () => {
     const output = exabgp?.output() ?? '';
     // A plain process lets ExaBGP 4.2 exit about 0.2 s after SIGTERM (its own 100 ms wait
     // before signalling its processes included); exaplug used to add ~0.5 s waiting for acks.
-    console.info(`ExaBGP exited ${Math.round(exitMs)} ms after SIGTERM`);
     expect(output).toContain('exabgp is shutting down');
     expect(output).not.toContain('withdraw route 203.0.113.50/32');
     expect(output).not.toContain('stop took too long');
-    expect(exitMs).toBeLessThan(600);
+    // Measured on 4.2.21: 713-721 ms before this fix, 212-423 ms after, 269-372 ms with `sleep` as the process.
+    expect(exitMs, `ExaBGP exited ${Math.round(exitMs)} ms after SIGTERM`).toBeLessThan(600);
   }, 30_000);
 
   it('leaves no orphan of an exec check that ignores SIGTERM when ExaBGP stops', async () => {
