@@ -22,6 +22,10 @@ export const errorCodes = {
   EXAPLUG_UNKNOWN_SERVICE: 'a control command named a service the config does not have',
   EXAPLUG_ACK_TIMEOUT: 'ExaBGP did not acknowledge a command in time',
   EXAPLUG_SCAFFOLD: 'a plugin could not be scaffolded',
+  EXAPLUG_SIZE_INVALID: 'a size is not a number of B/KB/MB/GB',
+  EXAPLUG_STDOUT_WRITE: 'a plugin or library wrote to stdout; it went to stderr instead',
+  EXAPLUG_MEMORY_LIMIT: 'the heap or RSS passed limits.heap / limits.rss; exaplug stopped',
+  EXAPLUG_EVENT_LOOP_BLOCKED: 'the event loop was blocked longer than limits.eventLoopLag',
 } as const;
 
 /** A stable, documented error code. */

@@ -31,3 +31,8 @@ export type { RuntimeOptions, StopOptions } from './runtime/runtime.js';
 export type { LineSink } from './runtime/line-sink.js';
 export type { ServiceStatus } from './runtime/service-runner.js';
 export { runExabgpProcess } from './adapters/exabgp-process.js';
+export { ExabgpProcess } from './process/exabgp-process.js';
+export type { ExabgpProcessOptions, ProcessState, ProcessStatus } from './process/exabgp-process.js';
+export type { StopReason } from './process/stop-policy.js';
+export type { CreateIdleMode, IdleContext, IdleMode } from './process/idle-mode.js';
+export { parseSize, formatSize } from './size.js';

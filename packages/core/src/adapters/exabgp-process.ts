@@ -1,16 +1,22 @@
-import { ConfigError, describeProblem } from '../config/config-error.js';
-import { isExaplugError } from '../errors.js';
-import { coreVersion } from '../plugins/core-version.js';
 import { loadServices } from '../plugins/load-services.js';
+import { killAllProcessGroups, killAllProcessGroupsNow } from '../plugins/process-group.js';
+import { CheckActivity } from '../process/check-activity.js';
+import { ExabgpProcess } from '../process/exabgp-process.js';
+import type { CreateIdleMode } from '../process/idle-mode.js';
+import { ConfigError } from '../config/config-error.js';
 import { InvalidConfigGuard } from '../runtime/invalid-config-guard.js';
-import type { NeighborTable } from '../runtime/neighbor-table.js';
-import { Runtime } from '../runtime/runtime.js';
+import { instrumentChecks } from '../process/instrument-checks.js';
+import { formatSize } from '../size.js';
 import { createLogger, type LogLevel } from './create-logger.js';
+import { drainFileOf, setDrained } from './drain-files.js';
+import { guardStdout } from './guard-stdout.js';
 import { createInterfaceAddresses } from './interface-addresses.js';
 import { onProcessSignals } from './process-signals.js';
 import { readStdinLines } from './stdin-line-source.js';
 import { createStdoutLineSink } from './stdout-line-sink.js';
 import { systemClock } from './system-clock.js';
+import { watchEventLoop } from './watch-event-loop.js';
+import { readProcessMemory, watchMemory } from './watch-memory.js';
 
 export interface ExabgpProcessOptions {
   configPath?: string;
@@ -22,146 +28,98 @@ export interface ExabgpProcessOptions {
    * `run` line). Reported, then idle like an invalid config: exiting would crash-loop ExaBGP.
    */
   startupError?: string;
+  /** Behaviour while idle (see process/idle-mode.ts). */
+  createIdleMode?: CreateIdleMode;
 }
-
-/** Lines kept from ExaBGP while the config loads, so an early `state up` is not lost. */
-const maxEarlyLines = 1000;
-/** A stop that takes longer than this ends in an exit anyway: ExaBGP 4.2 waits for us forever. */
-const hardStopMs = 5000;
 
 /**
- * The ExaBGP process: wires stdin, stdout, signals and the logger to a Runtime.
- * Resolves with the exit code once stopped. It never exits on its own accord while
- * ExaBGP lives: an invalid config leaves it idle (reading stdin, announcing nothing)
- * because ExaBGP gives up after 5 respawns in 64 s and drops every session.
+ * The composition root of `exaplug run`: the real stdin, stdout (guarded: only the command
+ * writer reaches fd 1), signals, logger, memory and event-loop watches, wired to an
+ * ExabgpProcess. Resolves with the exit code once stopped; every `process` listener it
+ * added is removed by then.
  */
-export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number> {
+export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<number> {
   const logger = createLogger({ level: options.logLevel ?? 'info', ...(options.pretty !== undefined && { pretty: options.pretty }) });
-  const sink = createStdoutLineSink(logger);
-  let runtime: Runtime | undefined;
-  let guard: InvalidConfigGuard | undefined;
-  let loading: Promise<void> | undefined;
-  const early: string[] = [];
-  let finished = false;
+  const stdout = guardStdout(logger);
+  const sink = createStdoutLineSink(logger, stdout.commands);
+  const activity = new CheckActivity();
+  const lag = watchEventLoop({ logger, activity, thresholdMs: 100 });
 
-  return new Promise<number>((resolveExit) => {
-    const finish = (code: number) => {
-      if (finished) return;
-      finished = true;
-      removeSignals();
-      guard?.stop();
-      stopReading();
-      void sink.flushed().then(() => resolveExit(code));
-    };
-
-    const stop = (reason: string, withdraw: boolean, maxWaitMs: number) => {
-      logger.info({ reason }, 'stopping');
-      const forced = setTimeout(() => {
-        logger.warn({ reason }, 'stop took too long; exiting');
-        finish(0);
-      }, hardStopMs);
-      forced.unref();
-      const stopping = runtime ? runtime.stop({ withdraw: withdraw && !sink.closed, maxWaitMs }) : Promise.resolve();
-      void stopping.then(
-        () => finish(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'error while stopping');
-          finish(0);
-        },
-      );
-    };
-
-    const start = async () => {
-      if (options.startupError !== undefined) {
-        logger.fatal({ code: 'EXAPLUG_CONFIG_INVALID' }, options.startupError);
-        logger.fatal('exaplug is idle: it announces nothing and keeps reading ExaBGP. Fix the run line in exabgp.conf');
-        return;
-      }
-      try {
-        const neighbors: NeighborTable = new Map();
-        const { config, services } = await loadServices(
-          { ...(options.configPath !== undefined && { path: options.configPath }) },
-          logger,
-          neighbors,
-        );
-        if (!options.logLevel) logger.level = config.log.level;
-        if (finished) return;
-        runtime = new Runtime({
-          config,
-          services,
-          ...(config.ipSetup && { addresses: createInterfaceAddresses({ device: config.ipSetup.interface, logger }) }),
-          sink,
-          clock: systemClock,
-          logger,
-          neighbors,
-          onShutdownMessage: () => stop('exabgp shutdown message', true, 500),
-        });
-        logger.info(
-          {
-            version: coreVersion,
-            config: config.filepath,
-            services: services.map((s) => ({ name: s.config.name, ips: s.config.ips, check: s.checkName })),
-          },
-          'exaplug started',
-        );
-        runtime.start();
-        for (const line of early.splice(0)) runtime.receiveLine(line);
-      } catch (error) {
-        reportStartFailure(error);
-      } finally {
-        loading = undefined;
-      }
-    };
-
-    const reportStartFailure = (error: unknown) => {
-      if (error instanceof ConfigError) {
-        for (const problem of error.problems) {
-          logger.fatal({ code: problem.code, path: problem.path, file: error.filepath, ...(problem.cause !== undefined && { err: problem.cause }) }, describeProblem(problem));
-        }
-      } else {
-        logger.fatal({ err: error, code: isExaplugError(error) ? error.code : undefined }, 'cannot start');
-      }
-      logger.fatal('exaplug is idle: it announces nothing and keeps reading ExaBGP. Fix the config, then send SIGHUP or restart');
-      guard = new InvalidConfigGuard({
-        sink,
-        clock: systemClock,
-        logger,
-        safety: error instanceof ConfigError ? error.safety : undefined,
-      });
-      guard.start();
-    };
-
-    const stopReading = readStdinLines(
+  // The watch's first sample is 200 ms away: `shell` below exists by then.
+  const memory = watchMemory((limit, sample, limits) => {
+    const blamed = activity.inFlight[0] ?? activity.topGrower(limit === 'heap' ? 'heapUsed' : 'rss') ?? activity.last;
+    logger.fatal(
       {
-        onLine(line) {
-          if (runtime) runtime.receiveLine(line);
-          else {
-            guard?.receiveLine(line);
-            if (early.push(line) > maxEarlyLines) early.shift();
-          }
-        },
-        onEnd: () => stop('stdin closed: exabgp is gone', false, 0),
+        code: 'EXAPLUG_MEMORY_LIMIT',
+        limit,
+        used: formatSize(limit === 'heap' ? sample.heapUsed : sample.rss),
+        allowed: formatSize(limits[limit]),
+        ...(blamed && { service: blamed.service, check: blamed.plugin }),
+        running: activity.inFlight.map((scope) => scope.service),
       },
-      (error) => logger.error({ err: error }, 'error while handling a line from exabgp'),
+      'memory limit passed: withdrawing and exiting so that ExaBGP respawns exaplug',
     );
-
-    const removeSignals = onProcessSignals({
-      stop: (signal) => (finished ? undefined : stop(signal, true, 2000)),
-      reload: () => {
-        if (runtime || loading || options.startupError !== undefined) {
-          logger.warn('SIGHUP: already running; restart the process to apply a new config');
-          return;
-        }
-        logger.info('SIGHUP: loading the config again');
-        guard?.stop();
-        guard = undefined;
-        loading = start();
-      },
-    });
-
-    process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception (kept running)'));
-    process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection (kept running)'));
-
-    loading = start();
+    shell.stop({ kind: 'memory-limit' });
   });
+
+  const shell = new ExabgpProcess({
+    logger,
+    sink,
+    clock: systemClock,
+    load: (neighbors) => loadServices({ ...(options.configPath !== undefined && { path: options.configPath }) }, logger, neighbors),
+    configLoaded(config) {
+      if (!options.logLevel) logger.level = config.log.level;
+      memory.setLimits(config.limits);
+      lag.setThreshold(config.limits.eventLoopLag);
+    },
+    prepare: (services) =>
+      instrumentChecks(services, { activity, clock: systemClock, readMemory: readProcessMemory, afterAttempt: () => memory.sample() }),
+    reapChildren: () => killAllProcessGroups(),
+    ...(options.startupError !== undefined && { startupError: options.startupError }),
+    createIdleMode: options.createIdleMode ?? guardRoutesWhileIdle,
+    runtimeOptions: (config) => ({
+      ...(config.ipSetup && { addresses: createInterfaceAddresses({ device: config.ipSetup.interface, logger }) }),
+      persistDrain: (service, drained) => setDrained(config.stateDir, service, drained),
+      drainFileOf: (service) => drainFileOf(config.stateDir, service),
+    }),
+    watchdogStatus: () => ({ eventLoop: lag.status, memoryLimits: memory.limits }),
+  });
+
+  const stopReading = readStdinLines(
+    { onLine: (line) => shell.receiveLine(line), onEnd: () => shell.inputEnded() },
+    (error) => logger.error({ err: error }, 'error while handling a line from exabgp'),
+  );
+  const removeSignals = onProcessSignals({
+    stop: (signal) => shell.stop({ kind: 'signal', signal }),
+    reload: () => shell.reload(),
+  });
+  const onUncaught = (error: unknown) => shell.reportUncaught('exception', error);
+  const onUnhandled = (error: unknown) => shell.reportUncaught('rejection', error);
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUnhandled);
+  // The last resort when the exit is forced: no check's process group outlives exaplug.
+  process.on('exit', killAllProcessGroupsNow);
+
+  shell.start();
+  const code = await shell.exited;
+
+  removeSignals();
+  process.off('uncaughtException', onUncaught);
+  process.off('unhandledRejection', onUnhandled);
+  memory.stop();
+  lag.stop();
+  // Closing the reader fires its end handler; the shell is stopped and ignores it.
+  stopReading();
+  return code;
 }
+
+/**
+ * The default idle mode: routes a previous exaplug left inside the allow-list are withdrawn
+ * after `onInvalidConfig.after`. Not for a bad flag in the run line: no config was read.
+ */
+const guardRoutesWhileIdle: CreateIdleMode = ({ sink, logger, clock, problem, error }) => {
+  if (problem !== 'config') return undefined;
+  const guard = new InvalidConfigGuard({ sink, clock, logger, safety: error instanceof ConfigError ? error.safety : undefined });
+  guard.start();
+  return guard;
+};

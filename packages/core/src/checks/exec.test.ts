@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../logger.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createCheckContext } from '../plugins/create-check-context.js';
 import { execCheck } from './exec.js';
 
-const context = { serviceName: 's', configDir: '/tmp', logger: silentLogger };
+const context = createCheckContext({ serviceName: 's', configDir: '/tmp' });
+const pgrep = (marker: string) =>
+  promisify(execFile)('/usr/bin/pgrep', ['-f', marker]).then(
+    ({ stdout }) => stdout.split('\n').filter(Boolean),
+    () => [],
+  );
 
 async function runOnce(options: Record<string, unknown>, signal = new AbortController().signal) {
   const check = await execCheck.create(execCheck.options.parse(options), context);
@@ -24,14 +31,24 @@ describe('exec check', () => {
     expect(await runOnce({ argv: ['/nonexistent/binary'] })).toMatchObject({ status: 'failed' });
   });
 
-  it('kills the whole process group when aborted', async () => {
+  it('fails at once when aborted, then kills the whole group even if it ignores SIGTERM', async () => {
+    const marker = `sleep 3${Math.floor(Math.random() * 1e6)}`;
     const controller = new AbortController();
     const started = Date.now();
-    setTimeout(() => controller.abort(), 100);
-    const result = await runOnce({ command: 'sleep 30 | cat' }, controller.signal);
-    expect(result.status).toBe('failed');
-    expect(result.reason).toContain('SIGKILL');
-    expect(Date.now() - started).toBeLessThan(5000);
+    setTimeout(() => controller.abort(new Error('timeout after 100ms')), 100);
+    const result = await runOnce({ command: `trap '' TERM; ${marker} | cat` }, controller.signal);
+    expect(result).toMatchObject({ status: 'failed', reason: 'aborted: timeout after 100ms' });
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(await pgrep(marker)).not.toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await pgrep(marker)).toEqual([]);
+  });
+
+  it('kills what the command left running in the background when it exits', async () => {
+    const marker = `sleep 4${Math.floor(Math.random() * 1e6)}`;
+    expect(await runOnce({ command: `${marker} >/dev/null 2>&1 & exit 0` })).toMatchObject({ status: 'healthy' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await pgrep(marker)).toEqual([]);
   });
 
   it('refuses both command and argv', () => {

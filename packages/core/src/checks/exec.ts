@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
 import { z } from 'zod';
 import { defineCheck } from '../plugins/define-check.js';
 import { coreVersion } from '../plugins/core-version.js';
 import { failed, healthy } from '../plugins/check-result.js';
+import { describeAbort } from '../plugins/describe-abort.js';
+import { killProcessTree, spawnInGroup } from '../plugins/process-group.js';
 
 const execOptions = z
   .strictObject({
@@ -20,7 +21,9 @@ const maxOutputBytes = 2048;
 
 /**
  * Runs a command; exit status 0 is healthy. The drop-in for ExaBGP healthcheck's `--cmd`.
- * The child gets its own process group so that a timeout kills the whole pipeline.
+ * The child leads its own process group: at the timeout the whole group gets SIGTERM, then
+ * SIGKILL, and whatever the command leaves running when it exits (a background job) is
+ * killed the same way, so no check leaves processes behind.
  */
 export const execCheck = defineCheck({
   name: 'exec',
@@ -31,32 +34,31 @@ export const execCheck = defineCheck({
     return {
       run: ({ signal }) =>
         new Promise((resolve) => {
-          const child = spawn(file as string, args, {
+          const child = spawnInGroup(file as string, args, {
             cwd: options.cwd ?? context.configDir,
             env: { ...process.env, ...options.env },
             stdio: ['ignore', 'pipe', 'pipe'],
-            detached: true,
           });
           let output = '';
           const collect = (chunk: Buffer) => {
             if (output.length < maxOutputBytes) output += chunk.toString('utf8');
           };
-          child.stdout.on('data', collect);
-          child.stderr.on('data', collect);
-          const kill = () => {
-            try {
-              if (child.pid) process.kill(-child.pid, 'SIGKILL');
-            } catch {
-              // already gone
-            }
+          child.stdout?.on('data', collect);
+          child.stderr?.on('data', collect);
+          // The group is reaped in the background: the verdict does not wait for a child
+          // that ignores SIGTERM (the shell reaps any group still alive when it stops).
+          const abort = () => {
+            void killProcessTree(child);
+            resolve(failed(describeAbort(signal)));
           };
-          signal.addEventListener('abort', kill, { once: true });
+          signal.addEventListener('abort', abort, { once: true });
           child.on('error', (error) => {
-            signal.removeEventListener('abort', kill);
+            signal.removeEventListener('abort', abort);
             resolve(failed(`cannot run ${file}: ${error.message}`));
           });
           child.on('close', (code, killedBy) => {
-            signal.removeEventListener('abort', kill);
+            signal.removeEventListener('abort', abort);
+            void killProcessTree(child);
             const tail = output.trim().slice(-200);
             if (code === 0) resolve(healthy('exit 0'));
             else if (killedBy) resolve(failed(`killed by ${killedBy}${tail ? `: ${tail}` : ''}`));

@@ -40,6 +40,8 @@ export interface ExaplugConfig {
   stateDir: string;
   drain: ParsedConfig['drain'];
   control: ParsedConfig['control'];
+  /** The process watchdog's limits (memory, event-loop lag). */
+  limits: ParsedConfig['limits'];
   services: ServiceConfig[];
 }
 
@@ -81,6 +83,7 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
     stateDir: resolve(configDir, parsed.stateDir),
     drain: parsed.drain,
     control: { socket: resolve(configDir, parsed.control.socket) },
+    limits: parsed.limits,
     services,
   };
 }

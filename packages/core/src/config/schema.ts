@@ -4,6 +4,7 @@ import { parseDuration } from '../duration.js';
 import { readIpPrefix } from '../protocol/ip-prefix.js';
 import { findPrefixConflicts } from './find-prefix-conflicts.js';
 import { parseListenAddress } from './listen-address.js';
+import { parseSize } from '../size.js';
 
 /** `5s`, `200ms`, or a number of milliseconds. */
 export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -99,6 +100,29 @@ const serviceSchema = z.strictObject({
   minDwell: timingFields.minDwell.optional(),
 });
 
+// ── limits: the process watchdog (memory, event loop) ─────────────────────────
+/** `512MB`, `1GB` (binary units), or a number of bytes. */
+export const sizeSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  try {
+    return parseSize(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+/**
+ * Past `heap` or `rss`, exaplug withdraws (or keeps, per `onStop`) and exits so that
+ * ExaBGP respawns it, instead of V8 aborting mid-state. `heap` defaults to 70% of V8's
+ * heap limit (decided at run time). `eventLoopLag` is how long a stall must be to be reported.
+ */
+export const limitsSchema = z.strictObject({
+  heap: sizeSchema.optional(),
+  rss: sizeSchema.default(1024 ** 3),
+  eventLoopLag: durationSchema.default(100),
+});
+// ── end of limits ─────────────────────────────────────────────────────────────
+
 export const configSchema = z.strictObject({
   exabgp: z
     .strictObject({
@@ -136,6 +160,7 @@ export const configSchema = z.strictObject({
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
     .default({ level: 'info' }),
   defaults: defaultsSchema.default(defaultsSchema.parse({})),
+  limits: limitsSchema.default(limitsSchema.parse({})),
   services: z
     .record(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'service names use letters, digits, _ . -'), serviceSchema)
     .refine((services) => Object.keys(services).length > 0, { message: 'at least one service is needed' }),

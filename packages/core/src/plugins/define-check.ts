@@ -24,6 +24,12 @@ export interface CheckContext {
 /** What `run` receives: the runtime aborts `signal` when the check's timeout expires. */
 export interface CheckRunInput {
   signal: AbortSignal;
+  /**
+   * The service's `timeout`, in ms: `signal` aborts this long after `run` is called. Size a
+   * library's own timeout from it instead of adding a second timeout option. Always set by
+   * the runtime; absent only when a test calls `run` itself.
+   */
+  timeoutMs?: number;
 }
 
 /** A live check for one service. */

@@ -8,6 +8,7 @@ import type { CheckInstance } from './define-check.js';
 import type { StrategyDefinition, StrategyInstance } from './define-strategy.js';
 import { loadCheck, loadStrategy, type ModuleImporter, type PluginOrigin } from './load-plugin.js';
 import { parsePluginOptions } from './parse-plugin-options.js';
+import { runInPluginScope } from './plugin-scope.js';
 
 /** A service with its check and strategy created, ready to schedule. */
 export interface PreparedService {
@@ -70,12 +71,15 @@ async function prepareService(
       throw new ConfigError(code, undefined, [{ path: [...base, 'strategy'].join('.'), code, message: (error as Error).message, cause: error }]);
     }
   }
-  const check = await checkPlugin.definition.create(checkOptions, {
-    serviceName: service.name,
-    configDir,
-    logger: logger.child({ service: service.name, check: checkPlugin.definition.name }),
-    neighbors,
-  });
+  // In the plugin's scope, so that stray stdout writes and late throws are traced to it.
+  const check = await runInPluginScope({ service: service.name, plugin: checkPlugin.definition.name }, () =>
+    checkPlugin.definition.create(checkOptions, {
+      serviceName: service.name,
+      configDir,
+      logger: logger.child({ service: service.name, check: checkPlugin.definition.name }),
+      neighbors,
+    }),
+  );
   return {
     config: service,
     check,

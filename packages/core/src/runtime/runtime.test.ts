@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRuntimeHarness, type Scripted } from '../testing/runtime-harness.js';
 import { readFixture } from '../../test/fixtures.js';
+import { abortReasonGraceMs } from '../scheduler/run-check-with-timeout.js';
 
 const firstLine = (file: string) => readFixture(`exabgp-4.2/json/${file}`).split('\n')[0] as string;
 
@@ -74,7 +75,8 @@ describe('the runtime', () => {
 
   it('counts a hanging or throwing check as a failure and keeps running', async () => {
     const harness = await startedHarness(['throw', 'throw', 'hang'], 0, { fall: 3, timeout: '2s' });
-    await harness.clock.advance(1000 + 1000 + 2000);
+    // The timeout's verdict waits abortReasonGraceMs for the plugin's own reason.
+    await harness.clock.advance(1000 + 1000 + 2000 + abortReasonGraceMs);
     expect(harness.take()).toEqual([
       'announce route 2001:db8:30::1/128 next-hop self med 1002',
       'announce route 2001:db8:30::2/128 next-hop self med 1001',
@@ -168,7 +170,7 @@ describe('the runtime', () => {
 
   it('does not start another attempt while a timed-out one has still not settled', async () => {
     const harness = await startedHarness(['hang', 'pass'], 0, { rise: 1, fall: 1, timeout: '2s', interval: '5s' });
-    await harness.clock.advance(2000);
+    await harness.clock.advance(2000 + abortReasonGraceMs);
     expect(harness.runtime.status[0]?.lastResult?.reason).toBe('timeout after 2s');
     await harness.clock.advance(5000);
     expect(harness.runtime.status[0]?.lastResult).toMatchObject({

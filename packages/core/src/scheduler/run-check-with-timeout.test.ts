@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { systemClock } from '../adapters/system-clock.js';
+import type { CheckResult } from '../plugins/check-result.js';
 import type { CheckInstance } from '../plugins/define-check.js';
+import { describeAbort } from '../plugins/describe-abort.js';
 import { runCheckWithTimeout } from './run-check-with-timeout.js';
 
 const run = (check: CheckInstance, timeoutMs = 200) => runCheckWithTimeout(check, { name: 'probe', timeoutMs, clock: systemClock });
@@ -44,5 +46,44 @@ describe('runCheckWithTimeout', () => {
   it('refuses something that is not a result', async () => {
     const result = await run({ run: async () => 'yes' as never });
     expect(result).toMatchObject({ status: 'failed', reason: 'probe returned "yes" instead of a result' });
+  });
+});
+
+describe('runCheckWithTimeout, when the plugin explains its abort', () => {
+  const hangs = (onAbort: (signal: AbortSignal, resolve: (r: CheckResult) => void, reject: (e: unknown) => void) => void): CheckInstance => ({
+    run: ({ signal }) => new Promise((resolve, reject) => signal.addEventListener('abort', () => onAbort(signal, resolve, reject))),
+  });
+
+  it('keeps the reason a plugin rejects with after the abort', async () => {
+    const result = await run(hangs((_signal, _resolve, reject) => reject(new Error('hung during the login handshake'))));
+    expect(result).toMatchObject({ status: 'failed', reason: 'timeout after 200ms: hung during the login handshake' });
+    expect(result.details).toEqual({ code: 'EXAPLUG_CHECK_TIMEOUT' });
+  });
+
+  it('keeps the reason a plugin resolves with after the abort, without repeating the timeout', async () => {
+    expect(await run(hangs((_signal, resolve) => resolve({ status: 'failed', reason: 'no greeting from the server' })))).toMatchObject({
+      reason: 'timeout after 200ms: no greeting from the server',
+    });
+    expect(await run(hangs((signal, resolve) => resolve({ status: 'failed', reason: describeAbort(signal) })))).toMatchObject({
+      reason: 'aborted: timeout after 200ms',
+    });
+  });
+
+  it('says only "timeout" when the plugin rethrows the abort itself', async () => {
+    expect(await run(hangs((signal, _resolve, reject) => reject(signal.reason)))).toMatchObject({ reason: 'timeout after 200ms' });
+    expect(await run(hangs((_signal, _resolve, reject) => reject(new DOMException('aborted', 'AbortError'))))).toMatchObject({
+      reason: 'timeout after 200ms',
+    });
+  });
+
+  it('gives the check its timeout, so it needs no timeout option of its own', async () => {
+    let seen: number | undefined;
+    await run({
+      run: async ({ timeoutMs }) => {
+        seen = timeoutMs;
+        return { status: 'healthy' };
+      },
+    });
+    expect(seen).toBe(200);
   });
 });
