@@ -20,6 +20,7 @@ export const errorCodes = {
   EXAPLUG_STRATEGY_FAILED: 'a metric strategy threw while planning routes',
   EXAPLUG_ACK_TIMEOUT: 'ExaBGP did not acknowledge a command in time',
   EXAPLUG_SCAFFOLD: 'a plugin could not be scaffolded',
+  EXAPLUG_HEALTHCHECK_ARGS: 'an exabgp healthcheck command line or config file could not be read',
 } as const;
 
 /** A stable, documented error code. */

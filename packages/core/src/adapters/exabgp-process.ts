@@ -12,6 +12,8 @@ import { systemClock } from './system-clock.js';
 
 export interface ExabgpProcessOptions {
   configPath?: string;
+  /** A config object to run instead of a file (`exaplug healthcheck`); paths in it resolve from the working directory. */
+  config?: unknown;
   /** Overrides `log.level` from the config. */
   logLevel?: LogLevel;
   pretty?: boolean;
@@ -76,7 +78,7 @@ export function runExabgpProcess(options: ExabgpProcessOptions): Promise<number>
       try {
         const neighbors: NeighborTable = new Map();
         const { config, services } = await loadServices(
-          { ...(options.configPath !== undefined && { path: options.configPath }) },
+          { ...(options.configPath !== undefined && { path: options.configPath }), ...(options.config !== undefined && { config: options.config }) },
           logger,
           neighbors,
         );
