@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineStrategy } from '../plugins/define-strategy.js';
 import { coreVersion } from '../plugins/core-version.js';
-import { announceIntent, routeAttributesSchema, stateMetricsSchema, withdrawIntent, withdrawOnSchema } from './route-attributes.js';
+import { announceIntent, nextHopSchema, routeAttributesSchema, stateMetricsSchema, withdrawIntent, withdrawOnSchema } from './route-attributes.js';
 
-const perStateAttributes = routeAttributesSchema.partial();
+// No defaults here: a default next hop in an override would replace the configured one.
+const perStateAttributes = routeAttributesSchema.partial().extend({ nextHop: nextHopSchema.optional() });
 
 const fixedOptions = routeAttributesSchema.extend({
   metrics: stateMetricsSchema,
