@@ -5,9 +5,9 @@ import { planServiceRoutes } from '../announce/plan-service-routes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { isExaplugError } from '../errors.js';
 import { initialHealthState, isAnnouncedState, type AnnouncedState, type HealthState } from '../health/health-state.js';
-import { nextHealthState } from '../health/next-health-state.js';
+import { nextHealthState, type HealthObservation } from '../health/next-health-state.js';
 import type { Logger } from '../logger.js';
-import { isPassing, type CheckResult } from '../plugins/check-result.js';
+import { observationOf, type CheckResult } from '../plugins/check-result.js';
 import type { PreparedService } from '../plugins/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
 import { nextCheckDelay } from '../scheduler/next-check-delay.js';
@@ -96,11 +96,11 @@ export class ServiceRunner {
     const config = service.config;
     const isDisabled = this.options.isDisabled ?? fileExists;
     const disabled = config.disableFile !== undefined && (await isDisabled(config.disableFile));
-    let observation: 'pass' | 'fail' | 'disabled' = 'disabled';
+    let observation: HealthObservation = 'disabled';
     if (!disabled) {
       const result = await this.attempt();
       this.recordResult(result);
-      observation = isPassing(result) ? 'pass' : 'fail';
+      observation = observationOf(result);
     }
     if (this.stopped) return;
     this.advance(observation);
@@ -140,10 +140,14 @@ export class ServiceRunner {
     else this.log.debug(fields, 'check completed');
   }
 
-  private advance(observation: 'pass' | 'fail' | 'disabled'): void {
+  private advance(observation: HealthObservation): void {
     const { service } = this.options;
     const previous = this.state;
-    this.state = nextHealthState(previous, observation, { rise: service.config.rise, fall: service.config.fall });
+    this.state = nextHealthState(previous, observation, {
+      rise: service.config.rise,
+      fall: service.config.fall,
+      graded: service.strategy.gradesDegraded === true,
+    });
     if (previous.name !== this.state.name) {
       this.log.info({ from: previous.name, to: this.state.name }, 'health changed');
     }
