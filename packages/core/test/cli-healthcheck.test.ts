@@ -19,8 +19,8 @@ async function exaplug(...args: string[]): Promise<{ code: number; stdout: strin
   }
 }
 
-/** Runs `exaplug healthcheck` for a moment with ExaBGP's stdin open, then stops it. */
-async function briefly(args: string[], ms = 3000) {
+/** Runs `exaplug healthcheck` with ExaBGP's stdin open until `done` says so (or 15 s), then stops it. */
+async function briefly(args: string[], done: (stdout: string, stderr: string) => boolean) {
   const child = spawn(process.execPath, [exaplugBin, 'healthcheck', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -29,7 +29,8 @@ async function briefly(args: string[], ms = 3000) {
     for (const line of chunk.toString().trim().split('\n')) child.stdin.write(line === 'system version' ? 'exabgp 4.2.21\ndone\n' : 'done\n');
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  await sleep(ms);
+  const deadline = Date.now() + 15_000;
+  while (!done(stdout, stderr) && Date.now() < deadline) await sleep(100);
   child.kill('SIGTERM');
   await new Promise((resolve) => child.on('exit', resolve));
   return { stdout, stderr };
@@ -78,7 +79,7 @@ describe('exaplug healthcheck, migrate and plan for the new strategies', () => {
   }, 20_000);
 
   it('healthcheck warns on stderr about flags it does not honour and writes only commands on stdout', async () => {
-    const { stdout, stderr } = await briefly(['--ip', '192.0.2.1', '--cmd', 'true', '--rise', '1', '--dynamic-ip-setup']);
+    const { stdout, stderr } = await briefly(['--ip', '192.0.2.1', '--cmd', 'true', '--rise', '1', '--dynamic-ip-setup'], (out) => out.includes('announce route'));
     expect(stderr).toContain('exaplug healthcheck: warning: --dynamic-ip-setup: not supported');
     expect(stderr).toContain('exaplug healthcheck: warning: --no-ip-setup: not given');
     expect(stdout).toContain('announce route 192.0.2.1/32 next-hop self med 100');
@@ -86,7 +87,7 @@ describe('exaplug healthcheck, migrate and plan for the new strategies', () => {
   }, 20_000);
 
   it('healthcheck with a bad flag stays idle instead of exiting, so ExaBGP does not respawn it', async () => {
-    const { stdout, stderr } = await briefly(['--ip', '192.0.2.1', '--rise', 'three']);
+    const { stdout, stderr } = await briefly(['--ip', '192.0.2.1', '--rise', 'three'], (_, err) => err.includes('exaplug is idle'));
     expect(stdout).toBe('');
     expect(stderr).toContain("argument --rise: invalid int value: 'three'");
     expect(stderr).toContain('exaplug is idle');
