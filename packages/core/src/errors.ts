@@ -26,6 +26,7 @@ export const errorCodes = {
   EXAPLUG_STDOUT_WRITE: 'a plugin or library wrote to stdout; it went to stderr instead',
   EXAPLUG_MEMORY_LIMIT: 'the heap or RSS passed limits.heap / limits.rss; exaplug stopped',
   EXAPLUG_EVENT_LOOP_BLOCKED: 'the event loop was blocked longer than limits.eventLoopLag',
+  EXAPLUG_HEALTHCHECK_ARGS: 'an exabgp healthcheck command line or config file could not be read',
 } as const;
 
 /** A stable, documented error code. */

@@ -20,6 +20,8 @@ import { readProcessMemory, watchMemory } from './watch-memory.js';
 
 export interface ExabgpProcessOptions {
   configPath?: string;
+  /** A config object to run instead of a file (`exaplug healthcheck`); paths in it resolve from the working directory. */
+  config?: unknown;
   /** Overrides `log.level` from the config. */
   logLevel?: LogLevel;
   pretty?: boolean;
@@ -66,7 +68,12 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
     logger,
     sink,
     clock: systemClock,
-    load: (neighbors) => loadServices({ ...(options.configPath !== undefined && { path: options.configPath }) }, logger, neighbors),
+    load: (neighbors) =>
+      loadServices(
+        { ...(options.configPath !== undefined && { path: options.configPath }), ...(options.config !== undefined && { config: options.config }) },
+        logger,
+        neighbors,
+      ),
     configLoaded(config) {
       if (!options.logLevel) logger.level = config.log.level;
       memory.setLimits(config.limits);

@@ -27,8 +27,20 @@ export const configSearchPlaces = [
   `${moduleName}.yml`,
 ];
 
+/** Where a config comes from: a file (given or searched for) or an object already built. */
+export interface ConfigSource {
+  path?: string;
+  cwd?: string;
+  /**
+   * A config built in memory (e.g. from `exaplug healthcheck` flags), validated like a
+   * file's content; relative paths in it resolve against `cwd`. Wins over `path`.
+   */
+  config?: unknown;
+}
+
 /** Finds (or reads the given) config file, validates it and resolves it. */
-export async function loadConfig(options: { path?: string; cwd?: string } = {}): Promise<ExaplugConfig> {
+export async function loadConfig(options: ConfigSource = {}): Promise<ExaplugConfig> {
+  if (options.config !== undefined) return parseConfig(options.config, undefined, options.cwd ?? process.cwd());
   const explorer = cosmiconfig(moduleName, { searchPlaces: configSearchPlaces, cache: false });
   let found;
   try {

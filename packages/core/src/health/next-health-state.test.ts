@@ -65,3 +65,41 @@ describe('nextHealthState', () => {
     expect(run(['fail'], { rise: 3, fall: 1 }, { name: 'disabled', count: 0 })).toEqual(['down']);
   });
 });
+
+describe('nextHealthState with graded health', () => {
+  const graded = { rise: 3, fall: 3, graded: true };
+  const up = { name: 'up', count: 0 } as const;
+
+  it('counts a degraded check as a pass when the strategy has no degraded tier', () => {
+    expect(run(['degraded', 'degraded', 'degraded'])).toEqual(['rising:1', 'rising:2', 'up']);
+    expect(run(['degraded', 'degraded', 'degraded', 'degraded'], defaults, up)).toEqual(['up', 'up', 'up', 'up']);
+  });
+
+  it('becomes degraded after fall consecutive degraded checks from up', () => {
+    expect(run(['degraded', 'degraded', 'degraded'], graded, up)).toEqual(['up:1', 'up:2', 'degraded']);
+  });
+
+  it('stays up when a healthy check breaks the run of degraded ones', () => {
+    expect(run(['degraded', 'degraded', 'pass', 'degraded'], graded, up)).toEqual(['up:1', 'up:2', 'up', 'up:1']);
+  });
+
+  it('returns to up after rise consecutive healthy checks from degraded', () => {
+    expect(run(['pass', 'pass', 'degraded', 'pass', 'pass', 'pass'], graded, { name: 'degraded', count: 0 })).toEqual([
+      'degraded:1',
+      'degraded:2',
+      'degraded',
+      'degraded:1',
+      'degraded:2',
+      'up',
+    ]);
+  });
+
+  it('falls from degraded to down on failures', () => {
+    expect(run(['fail', 'fail', 'fail'], graded, { name: 'degraded', count: 0 })).toEqual(['falling:1', 'falling:2', 'down']);
+  });
+
+  it('lands in degraded when the rise ends on a degraded check', () => {
+    expect(run(['pass', 'pass', 'degraded'], graded)).toEqual(['rising:1', 'rising:2', 'degraded']);
+    expect(run(['degraded', 'degraded', 'pass'], graded, { name: 'down', count: 0 })).toEqual(['rising:1', 'rising:2', 'up']);
+  });
+});

@@ -1,4 +1,4 @@
-/** What a check says about its service. `degraded` counts as healthy for rise/fall but is reported. */
+/** What a check says about its service. `degraded` counts as healthy for rise/fall unless the strategy has a degraded tier (`metrics.degraded`). */
 export type CheckStatus = 'healthy' | 'degraded' | 'failed';
 
 /** The outcome of one check attempt. */
@@ -23,6 +23,11 @@ export function degraded(reason: string, details?: Record<string, unknown>): Che
 
 export function failed(reason: string, details?: Record<string, unknown>): CheckResult {
   return { status: 'failed', reason, details };
+}
+
+/** The result as the rise/fall state machine sees it (degraded is a pass unless the strategy grades it). */
+export function observationOf(result: CheckResult): 'pass' | 'degraded' | 'fail' {
+  return result.status === 'healthy' ? 'pass' : result.status === 'degraded' ? 'degraded' : 'fail';
 }
 
 /** True when the rise/fall state machine should count this result as a success. */

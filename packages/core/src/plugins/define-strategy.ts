@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RouteIntent } from '../announce/route-intent.js';
-import type { AnnouncedState } from '../health/health-state.js';
+import { announcedStates, type AnnouncedState } from '../health/health-state.js';
 
 /** Marks objects made by defineStrategy. */
 export const strategyBrand: unique symbol = Symbol.for('exaplug.strategy');
@@ -16,10 +16,23 @@ export interface StrategyInput {
 /** A strategy bound to one service's options. Must be pure: same input, same routes. */
 export interface StrategyInstance {
   plan(input: StrategyInput): RouteIntent[];
+  /**
+   * True when the strategy gives `degraded` its own tier (e.g. `metrics.degraded`): the
+   * service then enters the `degraded` state. Otherwise degraded checks count as up and
+   * `plan` is never asked for `degraded`.
+   */
+  gradesDegraded?: boolean;
 }
 
 export interface StrategyContext {
   serviceName: string;
+  /** This machine's hostname, read at load, for strategies that name their nodes (`rendezvous`). */
+  hostname?: string;
+}
+
+/** The states a strategy is asked to plan: every announced state, `degraded` only when it grades it. */
+export function plannedStates(strategy: StrategyInstance): readonly AnnouncedState[] {
+  return announcedStates.filter((state) => state !== 'degraded' || strategy.gradesDegraded === true);
 }
 
 export interface StrategySpec<Schema extends z.ZodType> {

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/config-error.js';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig, type ConfigSource } from '../config/load-config.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
 import type { NeighborView } from '../runtime/neighbor-table.js';
@@ -11,7 +11,7 @@ import { closeServices, prepareServices, type PreparedService } from './prepare-
  * one error lists everything to fix.
  */
 export async function loadServices(
-  options: { path?: string; cwd?: string },
+  options: ConfigSource,
   logger: Logger,
   neighbors?: NeighborView,
 ): Promise<{ config: ExaplugConfig; services: PreparedService[] }> {

@@ -5,7 +5,8 @@ import { isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { NeighborView } from '../runtime/neighbor-table.js';
 import type { CheckInstance } from './define-check.js';
-import type { StrategyDefinition, StrategyInstance } from './define-strategy.js';
+import { hostname } from 'node:os';
+import { plannedStates, type StrategyDefinition, type StrategyInstance } from './define-strategy.js';
 import { loadCheck, loadStrategy, type ModuleImporter, type PluginOrigin } from './load-plugin.js';
 import { parsePluginOptions } from './parse-plugin-options.js';
 import { runInPluginScope } from './plugin-scope.js';
@@ -20,8 +21,6 @@ export interface PreparedService {
   strategyDefinition: StrategyDefinition;
   strategyOrigin: PluginOrigin;
 }
-
-const announcedStates = ['up', 'down', 'disabled'] as const;
 
 /**
  * Loads every plugin and validates every plugin's options before anything is announced.
@@ -60,10 +59,10 @@ async function prepareService(
   const strategyPlugin = await loadStrategy(service.strategy.use, configDir, importer);
   const checkOptions = parsePluginOptions(checkPlugin.definition.options, service.check.with, [...base, 'check', 'with']);
   const strategyOptions = parsePluginOptions(strategyPlugin.definition.options, service.strategy.with, [...base, 'strategy', 'with']);
-  const strategy = strategyPlugin.definition.create(strategyOptions, { serviceName: service.name });
+  const strategy = strategyPlugin.definition.create(strategyOptions, { serviceName: service.name, hostname: hostname() });
   // What `validate` accepts the writer must write: every state's routes go through the
   // writer's validator now, not when the service first fails in production.
-  for (const state of announcedStates) {
+  for (const state of plannedStates(strategy)) {
     try {
       planServiceRoutes(strategy, { serviceName: service.name, prefixes: service.ips, state, allowed: allowedPrefixes });
     } catch (error) {

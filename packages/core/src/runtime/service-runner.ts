@@ -6,9 +6,9 @@ import { planServiceRoutes } from '../announce/plan-service-routes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { isExaplugError } from '../errors.js';
 import { initialHealthState, isAnnouncedState, type AnnouncedState, type HealthState } from '../health/health-state.js';
-import { nextHealthState } from '../health/next-health-state.js';
+import { nextHealthState, type HealthObservation } from '../health/next-health-state.js';
 import type { Logger } from '../logger.js';
-import { isPassing, type CheckResult } from '../plugins/check-result.js';
+import { observationOf, type CheckResult } from '../plugins/check-result.js';
 import type { PreparedService } from '../plugins/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
 import { nextCheckDelay } from '../scheduler/next-check-delay.js';
@@ -153,11 +153,11 @@ export class ServiceRunner {
       this.cancelDrainWithdraw = undefined;
     }
     const disabled = this.isDrainedNow || (config.disableFile !== undefined && (await isDisabled(config.disableFile)));
-    let observation: 'pass' | 'fail' | 'disabled' = 'disabled';
+    let observation: HealthObservation = 'disabled';
     if (!disabled) {
       const result = await this.attempt();
       this.recordResult(result);
-      observation = isPassing(result) ? 'pass' : 'fail';
+      observation = observationOf(result);
     }
     if (this.stopped) return;
     this.advance(observation);
@@ -193,10 +193,14 @@ export class ServiceRunner {
     this.options.events.emit({ type: 'checkCompleted', service: this.options.service.config.name, result });
   }
 
-  private advance(observation: 'pass' | 'fail' | 'disabled'): void {
+  private advance(observation: HealthObservation): void {
     const { service } = this.options;
     const previous = this.state;
-    this.state = nextHealthState(previous, observation, { rise: service.config.rise, fall: service.config.fall });
+    this.state = nextHealthState(previous, observation, {
+      rise: service.config.rise,
+      fall: service.config.fall,
+      graded: service.strategy.gradesDegraded === true,
+    });
     if (previous.name !== this.state.name) {
       this.options.events.emit({ type: 'healthChanged', service: service.config.name, from: previous.name, to: this.state.name });
     }

@@ -17,6 +17,8 @@ export interface ScaffoldRequest {
   cwd: string;
   /** Where `check-plugin/` and `strategy-plugin/` live; found automatically when absent. */
   templatesDir?: string;
+  /** The `@exaplug/core` devDependency spec, e.g. `file:/opt/exaplug/core`; `^<version>` when absent. */
+  coreDependency?: string;
 }
 
 export interface ScaffoldedPlugin {
@@ -31,7 +33,11 @@ export async function scaffoldPlugin(request: ScaffoldRequest): Promise<Scaffold
   const names = derivePluginNames(request.kind, request.name, request.scope);
   const dir = resolve(request.cwd, request.dir ?? names.bareName);
   const templatesDir = request.templatesDir ?? (await findTemplatesDir());
-  const files = renderTemplate(await readTemplateFiles(join(templatesDir, `${request.kind}-plugin`)), names);
+  const files = renderTemplate(
+    await readTemplateFiles(join(templatesDir, `${request.kind}-plugin`)),
+    names,
+    request.coreDependency === undefined ? {} : { coreDependency: request.coreDependency },
+  );
   await mkdir(dirname(dir), { recursive: true });
   try {
     await mkdir(dir);

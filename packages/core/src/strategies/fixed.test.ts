@@ -33,6 +33,12 @@ describe('fixed strategy', () => {
     expect(plan(options, 'down')[0]).toMatchObject({ communities: ['65001:666'], asPath: [65001, 65001], med: 1000 });
   });
 
+  it('keeps the configured next hop in a state that overrides other attributes', () => {
+    const options = { nextHop: '203.0.113.254', states: { down: { communities: ['65001:666'] } } };
+    expect(plan(options, 'down')[0]).toMatchObject({ nextHop: '203.0.113.254', communities: ['65001:666'] });
+    expect(plan({ ...options, withdrawOn: ['down'] }, 'down')[0]).toMatchObject({ action: 'withdraw', nextHop: '203.0.113.254' });
+  });
+
   it('rotates lists like deque.rotate(-n)', () => {
     expect(rotateLeft([1, 2, 3], 4)).toEqual([2, 3, 1]);
     expect(rotateLeft([], 2)).toEqual([]);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineStrategy } from '../plugins/define-strategy.js';
 import { coreVersion } from '../plugins/core-version.js';
-import { announceIntent, routeAttributesSchema, stateMetricsSchema, withdrawIntent, withdrawOnSchema } from './route-attributes.js';
+import { announceIntent, nextHopSchema, routeAttributesSchema, stateMetric, stateMetricsSchema, withdrawIntent, withdrawOnSchema } from './route-attributes.js';
 
-const perStateAttributes = routeAttributesSchema.partial();
+// No defaults here: a default next hop in an override would replace the configured one.
+const perStateAttributes = routeAttributesSchema.partial().extend({ nextHop: nextHopSchema.optional() });
 
 const fixedOptions = routeAttributesSchema.extend({
   metrics: stateMetricsSchema,
@@ -13,7 +14,12 @@ const fixedOptions = routeAttributesSchema.extend({
   withdrawOn: withdrawOnSchema,
   /** Attributes that replace the common ones in one state (e.g. a blackhole community when down). */
   states: z
-    .strictObject({ up: perStateAttributes.optional(), down: perStateAttributes.optional(), disabled: perStateAttributes.optional() })
+    .strictObject({
+      up: perStateAttributes.optional(),
+      degraded: perStateAttributes.optional(),
+      down: perStateAttributes.optional(),
+      disabled: perStateAttributes.optional(),
+    })
     .default({}),
 });
 
@@ -34,13 +40,14 @@ export const fixedStrategy = defineStrategy({
   options: fixedOptions,
   create(options) {
     return {
+      gradesDegraded: options.metrics.degraded !== undefined,
       plan({ prefixes, state }) {
         const attributes = { ...options, ...stripUndefined(options.states[state] ?? {}) };
         const ordered = rotateLeft(prefixes, options.startIp);
         if (options.withdrawOn.includes(state as 'down' | 'disabled')) {
           return ordered.map((prefix) => withdrawIntent(prefix, attributes));
         }
-        return ordered.map((prefix, index) => announceIntent(prefix, options.metrics[state] + options.increase * index, attributes));
+        return ordered.map((prefix, index) => announceIntent(prefix, stateMetric(options.metrics, state) + options.increase * index, attributes));
       },
     };
   },

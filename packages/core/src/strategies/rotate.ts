@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineStrategy } from '../plugins/define-strategy.js';
 import { coreVersion } from '../plugins/core-version.js';
-import { announceIntent, routeAttributesSchema, stateMetricsSchema, withdrawIntent, withdrawOnSchema } from './route-attributes.js';
+import { announceIntent, routeAttributesSchema, stateMetric, stateMetricsSchema, withdrawIntent, withdrawOnSchema } from './route-attributes.js';
 
 const rotateOptions = routeAttributesSchema
   .extend({
@@ -31,12 +31,13 @@ export const rotateStrategy = defineStrategy({
   options: rotateOptions,
   create(options) {
     return {
+      gradesDegraded: options.metrics.degraded !== undefined,
       plan({ prefixes, state }) {
         if (options.withdrawOn.includes(state as 'down' | 'disabled')) {
           return prefixes.map((prefix) => withdrawIntent(prefix, options));
         }
         return prefixes.map((prefix, index) =>
-          announceIntent(prefix, options.metrics[state] + options.increase * rotatedRank(options.node, options.nodes, index), options),
+          announceIntent(prefix, stateMetric(options.metrics, state) + options.increase * rotatedRank(options.node, options.nodes, index), options),
         );
       },
     };

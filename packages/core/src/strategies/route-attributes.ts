@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RouteIntent } from '../announce/route-intent.js';
+import type { AnnouncedState } from '../health/health-state.js';
 import { addressFamily } from '../protocol/ip-prefix.js';
 
 /**
@@ -31,14 +32,25 @@ export const routeAttributesSchema = z.strictObject({
 
 export type RouteAttributes = z.output<typeof routeAttributesSchema>;
 
-/** Per-state MEDs; the defaults are ExaBGP healthcheck's. */
+/**
+ * Per-state MEDs; the defaults are ExaBGP healthcheck's. `degraded` is opt-in: set, it is
+ * the MED of degraded checks (graded health); unset, degraded checks count as up.
+ */
 export const stateMetricsSchema = z
   .strictObject({
     up: z.number().int().min(0).default(100),
+    degraded: z.number().int().min(0).optional(),
     down: z.number().int().min(0).default(1000),
     disabled: z.number().int().min(0).default(500),
   })
   .default({ up: 100, down: 1000, disabled: 500 });
+
+export type StateMetrics = z.output<typeof stateMetricsSchema>;
+
+/** The base MED of a state; `degraded` falls back to `up`'s when it has no tier of its own. */
+export function stateMetric(metrics: StateMetrics, state: AnnouncedState): number {
+  return state === 'degraded' ? (metrics.degraded ?? metrics.up) : metrics[state];
+}
 
 /** The states in which a strategy withdraws instead of announcing a worse metric. */
 export const withdrawOnSchema = z.array(z.enum(['down', 'disabled'])).default([]);

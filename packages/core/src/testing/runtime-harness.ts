@@ -7,8 +7,8 @@ import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
 import { FakeClock } from './fake-clock.js';
 import { createRecordingLogger } from './recording-logger.js';
 
-/** A scripted check outcome: pass, fail, or a check that never settles. */
-export type Scripted = 'pass' | 'fail' | 'hang' | 'throw';
+/** A scripted check outcome: pass, degraded, fail, or a check that never settles. */
+export type Scripted = 'pass' | 'degraded' | 'fail' | 'hang' | 'throw';
 
 /**
  * Runs the real runtime against a config with scripted checks: feed it ExaBGP lines,
@@ -34,6 +34,7 @@ export async function createRuntimeHarness(
         const next = remaining.get(service.config.name)?.shift() ?? 'pass';
         if (next === 'hang') return new Promise<CheckResult>(() => {});
         if (next === 'throw') throw new Error('plugin bug');
+        if (next === 'degraded') return Promise.resolve<CheckResult>({ status: 'degraded', reason: 'scripted' });
         return Promise.resolve<CheckResult>(next === 'pass' ? { status: 'healthy' } : { status: 'failed', reason: 'scripted' });
       },
     };

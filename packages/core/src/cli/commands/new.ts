@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
 import { isExaplugError } from '../../errors.js';
 import type { PluginKind } from '../../scaffold/derive-plugin-names.js';
+import { resolveCoreDependency } from '../../scaffold/resolve-core-dependency.js';
 import { scaffoldPlugin } from '../../scaffold/scaffold-plugin.js';
 
 /** `exaplug new check redis`: a new plugin package from the template, ready for `npm test`. */
@@ -21,15 +22,22 @@ export default class New extends Command {
   static override flags = {
     scope: Flags.string({ description: 'npm scope: @acme/check-<name> instead of exaplug-check-<name>' }),
     dir: Flags.string({ description: 'folder to create (default: the package name, here)' }),
+    'link-core': Flags.boolean({
+      description: 'depend on this @exaplug/core by path (file:) for the tests, not on the registry (default: when this core runs from a checkout)',
+      allowNo: true,
+    }),
   };
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(New);
     const cwd = process.cwd();
     try {
-      const plugin = await scaffoldPlugin({ kind: args.kind as PluginKind, name: args.name, cwd, ...flags });
+      const { 'link-core': linkCore, ...names } = flags;
+      const coreDependency = resolveCoreDependency(linkCore);
+      const plugin = await scaffoldPlugin({ kind: args.kind as PluginKind, name: args.name, cwd, ...names, ...(coreDependency && { coreDependency }) });
       // An interactive command: stdout is the person at the terminal, not ExaBGP.
       this.log(`Created ${plugin.packageName} in ${plugin.dir}`);
+      if (coreDependency) this.log(`Its tests use @exaplug/core from ${coreDependency} (a devDependency only: users of the plugin get their core through the peer dependency)`);
       this.log(`Next: cd ${relative(cwd, plugin.dir) || '.'} && npm install && npm test`);
     } catch (error) {
       if (isExaplugError(error)) this.error(error.message, { code: error.code, exit: 1 });
