@@ -20,6 +20,8 @@ export const errorCodes = {
   EXAPLUG_STRATEGY_FAILED: 'a metric strategy threw while planning routes',
   EXAPLUG_IP_SETUP: 'the service IPs could not be put on (or taken off) the interface',
   EXAPLUG_UNKNOWN_SERVICE: 'a control command named a service the config does not have',
+  EXAPLUG_CONTROL_REQUEST: 'the control socket got a request it does not understand',
+  EXAPLUG_CONTROL_UNREACHABLE: 'no running exaplug answered on the control socket',
   EXAPLUG_ACK_TIMEOUT: 'ExaBGP did not acknowledge a command in time',
   EXAPLUG_SCAFFOLD: 'a plugin could not be scaffolded',
   EXAPLUG_SIZE_INVALID: 'a size is not a number of B/KB/MB/GB',

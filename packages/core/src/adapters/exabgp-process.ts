@@ -10,6 +10,12 @@ import { formatSize } from '../size.js';
 import { createLogger, type LogLevel } from './create-logger.js';
 import { drainFileOf, setDrained } from './drain-files.js';
 import { guardStdout } from './guard-stdout.js';
+import { startControlServer } from './control-server.js';
+import { startMetricsServer } from './metrics-server.js';
+import { handleControlRequest } from '../control/handle-control-request.js';
+import type { ExaplugConfig } from '../config/resolve-config.js';
+import { createRuntimeMetrics } from '../metrics/runtime-metrics.js';
+import { RuntimeEvents } from '../runtime/runtime-events.js';
 import { createInterfaceAddresses } from './interface-addresses.js';
 import { onProcessSignals } from './process-signals.js';
 import { readStdinLines } from './stdin-line-source.js';
@@ -64,6 +70,29 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
     shell.stop({ kind: 'memory-limit' });
   });
 
+  // One event stream across reloads: metrics count from the first config on.
+  const events = new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
+  const servers: Array<{ close(): unknown }> = [];
+  const startServers = async (config: ExaplugConfig) => {
+    if (servers.length > 0) return; // control.socket and metrics.listen take effect on restart
+    try {
+      servers.push(await startControlServer(config.control.socket, (request) => handleControlRequest(shell, request, process.pid), logger));
+    } catch (error) {
+      logger.error({ err: error, socket: config.control.socket }, 'control socket unavailable: exaplug status/drain/reload will not reach this process');
+    }
+    if (!config.metrics) return;
+    const registry = createRuntimeMetrics(events, () => {
+      if (shell.state !== 'running') return undefined;
+      const runtime = shell.runtimeForControl();
+      return { services: runtime.status, routesByService: () => runtime.routesByService(), neighbors: runtime.neighbors };
+    });
+    try {
+      servers.push(await startMetricsServer(registry, config.metrics.listen, logger));
+    } catch (error) {
+      logger.error({ err: error, listen: config.metrics.listen }, 'metrics listener unavailable');
+    }
+  };
+
   const shell = new ExabgpProcess({
     logger,
     sink,
@@ -76,6 +105,7 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
       ),
     configLoaded(config) {
       if (!options.logLevel) logger.level = config.log.level;
+      void startServers(config);
       memory.setLimits(config.limits);
       lag.setThreshold(config.limits.eventLoopLag);
     },
@@ -85,6 +115,7 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
     ...(options.startupError !== undefined && { startupError: options.startupError }),
     createIdleMode: options.createIdleMode ?? guardRoutesWhileIdle,
     runtimeOptions: (config) => ({
+      events,
       ...(config.ipSetup && { addresses: createInterfaceAddresses({ device: config.ipSetup.interface, logger }) }),
       persistDrain: (service, drained) => setDrained(config.stateDir, service, drained),
       drainFileOf: (service) => drainFileOf(config.stateDir, service),
@@ -111,6 +142,7 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
   const code = await shell.exited;
 
   removeSignals();
+  for (const server of servers) server.close();
   process.off('uncaughtException', onUncaught);
   process.off('unhandledRejection', onUnhandled);
   memory.stop();

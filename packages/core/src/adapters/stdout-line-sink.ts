@@ -52,8 +52,17 @@ export function createStdoutLineSink(logger: Logger, stream: Writable = process.
       pump();
     },
     flushed() {
-      if (!blocked || closed) return Promise.resolve();
-      return new Promise((resolve) => flushWaiters.push(resolve));
+      if (closed) return Promise.resolve();
+      // Lines waiting on backpressure first; then an empty write, whose callback comes only
+      // after every earlier chunk has left the stream: a Writable in front of fd 1 (the
+      // stdout guard) buffers lines even when write() said true, and exiting then loses them.
+      const written = () =>
+        new Promise<void>((resolve) => {
+          if (closed || stream.writableLength === 0) resolve();
+          else stream.write('', () => resolve());
+        });
+      if (!blocked) return written();
+      return new Promise<void>((resolve) => flushWaiters.push(resolve)).then(written);
     },
     get closed() {
       return closed;

@@ -1,14 +1,14 @@
 import { dirname } from 'node:path';
 import { ConfigError, describeProblem } from '../config/config-error.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
-import { isExaplugError } from '../errors.js';
+import { ExaplugError, isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { coreVersion } from '../plugins/core-version.js';
 import { currentPluginScope, type PluginScope } from '../plugins/plugin-scope.js';
 import { closeServices, type PreparedService } from '../plugins/prepare-services.js';
 import type { LineSink } from '../runtime/line-sink.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
-import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
+import { Runtime, type ReloadSummary, type RuntimeOptions } from '../runtime/runtime.js';
 import type { ServiceStatus } from '../runtime/service-runner.js';
 import type { Clock } from '../scheduler/clock.js';
 import { EarlyLines } from './early-lines.js';
@@ -75,6 +75,8 @@ export class ExabgpProcess {
   private exabgpShuttingDown = false;
   private policy: StopPolicy | undefined;
   private loadGeneration = 0;
+  private reloading = false;
+  private config: ExaplugConfig | undefined;
   private readonly listeners = new Set<StateListener>();
   private readonly startedAtMs: number;
   private resolveExit: (code: number) => void = () => {};
@@ -135,19 +137,73 @@ export class ExabgpProcess {
     this.stop({ kind: 'exabgp-gone' });
   }
 
-  /** Loads the config again. Today only from idle; a running process needs a restart. */
+  /**
+   * Loads the config again (SIGHUP, `exaplug reload`). From idle: starts if it is valid now.
+   * While running: the new config is validated first; a bad one is refused and the old one
+   * keeps running; a good one is applied as a diff (see Runtime.reload).
+   */
   reload(): void {
+    void this.reloadNow().then(
+      () => {},
+      () => {},
+    );
+  }
+
+  /** `reload`, for the control socket: resolves with what changed, rejects with the refusal. */
+  async reloadNow(): Promise<ReloadSummary | { started: true }> {
     const { logger } = this.options;
-    if (this.current === 'idle' && this.options.startupError === undefined) {
-      logger.info('SIGHUP: loading the config again');
-      void this.leaveIdle().then(() => {
-        if (this.current === 'idle') this.load();
-      });
-    } else if (this.current === 'loading') {
-      logger.warn('SIGHUP: the config is still loading');
-    } else if (this.current === 'running' || this.options.startupError !== undefined) {
-      logger.warn('SIGHUP: already running; restart the process to apply a new config');
+    if (this.options.startupError !== undefined) {
+      logger.warn('reload: the run line in exabgp.conf is wrong; restart exaplug once it is fixed');
+      throw new ExaplugError('EXAPLUG_CONFIG_INVALID', 'the run line in exabgp.conf is wrong; restart exaplug');
     }
+    if (this.current === 'idle') {
+      logger.info('reload: loading the config again');
+      await this.leaveIdle();
+      if (this.current === 'idle') this.load();
+      return { started: true };
+    }
+    if (this.current !== 'running' || !this.runtime || this.reloading) {
+      logger.warn({ state: this.current }, 'reload: not now');
+      throw new ExaplugError('EXAPLUG_CONFIG_INVALID', `cannot reload while ${this.reloading ? 'reloading' : this.current}`);
+    }
+    const runtime = this.runtime;
+    this.reloading = true;
+    try {
+      logger.info('reload: validating the new config');
+      let loaded;
+      try {
+        loaded = await this.options.load(runtime.neighbors);
+      } catch (error) {
+        this.reportLoadFailure(error);
+        logger.error('reload refused: the running config stays');
+        throw error;
+      }
+      if (this.current !== 'running') {
+        await closeServices(loaded.services);
+        throw new ExaplugError('EXAPLUG_CONFIG_INVALID', 'stopped while reloading');
+      }
+      this.options.configLoaded?.(loaded.config);
+      const services = this.options.prepare?.(loaded.services) ?? loaded.services;
+      const summary = await runtime.reload(loaded.config, services);
+      this.services = services;
+      this.config = loaded.config;
+      return summary;
+    } finally {
+      this.reloading = false;
+    }
+  }
+
+  /** The running runtime, for control requests; refused while idle or loading. */
+  runtimeForControl(): Runtime {
+    if (this.current !== 'running' || !this.runtime) {
+      throw new ExaplugError('EXAPLUG_CONTROL_REQUEST', `exaplug is ${this.current}: no services are running`);
+    }
+    return this.runtime;
+  }
+
+  /** The loaded config (undefined while idle or before the first load). */
+  get loadedConfig(): ExaplugConfig | undefined {
+    return this.config;
   }
 
   /**
@@ -219,6 +275,7 @@ export class ExabgpProcess {
     this.options.configLoaded?.(config);
     const services = this.options.prepare?.(loaded) ?? loaded;
     this.services = services;
+    this.config = config;
     this.runtime = new Runtime({
       ...this.options.runtimeOptions?.(config),
       config,

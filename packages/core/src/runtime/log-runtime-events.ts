@@ -22,6 +22,7 @@ export function logRuntimeEvents(events: RuntimeEvents, logger: Logger): void {
   });
   events.on('commandTimedOut', ({ command }) => logger.warn({ command, code: 'EXAPLUG_ACK_TIMEOUT' }, 'exabgp did not acknowledge a command in time'));
   events.on('neighborChanged', ({ peer, state, reason }) => logger.info({ peer, state, reason }, 'neighbor state'));
+  events.on('configReloaded', ({ kept, added, changed, removed }) => logger.info({ kept, added, changed, removed }, 'config reloaded'));
   events.on('staleRoutesWithdrawn', ({ prefixes }) =>
     logger.warn({ routes: prefixes }, 'withdrawing routes a previous exaplug left that no service owns'),
   );

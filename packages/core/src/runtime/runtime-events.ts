@@ -15,7 +15,8 @@ export type RuntimeEvent =
   | { type: 'commandAnswered'; command: string; answer: 'done' | 'error'; latencyMs: number }
   | { type: 'commandTimedOut'; command: string }
   | { type: 'neighborChanged'; peer: string; state: string; reason?: string }
-  | { type: 'staleRoutesWithdrawn'; prefixes: readonly string[] };
+  | { type: 'staleRoutesWithdrawn'; prefixes: readonly string[] }
+  | { type: 'configReloaded'; kept: readonly string[]; added: readonly string[]; changed: readonly string[]; removed: readonly string[] };
 
 export type RuntimeEventType = RuntimeEvent['type'];
 export type RuntimeEventOf<Type extends RuntimeEventType> = Extract<RuntimeEvent, { type: Type }>;

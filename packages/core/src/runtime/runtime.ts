@@ -56,7 +56,11 @@ export interface StopOptions {
 export class Runtime {
   private readonly options: RuntimeOptions;
   private readonly channel: CommandChannel;
-  private readonly runners: ServiceRunner[];
+  private runners: ServiceRunner[];
+  /** The config and services in force: replaced by a live reload. */
+  private config: ExaplugConfig;
+  private services: PreparedService[];
+  private started = false;
   /**
    * What ExaBGP holds for each service (by service name): only what was written, and
    * forgotten again when ExaBGP refuses it or never acknowledges it.
@@ -74,6 +78,8 @@ export class Runtime {
     this.neighbors = options.neighbors ?? new Map();
     const { config, clock, logger, sink } = options;
     this.events = options.events ?? new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
+    this.config = config;
+    this.services = options.services;
     logRuntimeEvents(this.events, logger);
     this.channel = new CommandChannel({
       sink,
@@ -89,26 +95,28 @@ export class Runtime {
       onRouteFailed: (intent, reason) => this.forgetRoute(intent, reason),
       events: this.events,
     });
-    this.runners = options.services.map(
-      (service) =>
-        new ServiceRunner({
-          service,
-          clock,
-          logger,
-          random: options.random ?? Math.random,
-          announce: (name, intents) => this.announce(name, intents),
-          events: this.events,
-          ...(options.drainFileOf && {
-            drain: {
-              file: options.drainFileOf(service.config.name),
-              gracefulShutdown: config.drain.gracefulShutdown,
-              withdrawAfterMs: config.drain.withdrawAfter,
-            },
-          }),
-          allowed: config.allowedPrefixes,
-          ...(options.isDisabled && { isDisabled: options.isDisabled }),
-        }),
-    );
+    this.runners = options.services.map((service) => this.createRunner(service));
+  }
+
+  private createRunner(service: PreparedService): ServiceRunner {
+    const { options, config } = this;
+    return new ServiceRunner({
+      service,
+      clock: options.clock,
+      logger: options.logger,
+      random: options.random ?? Math.random,
+      announce: (name, intents) => this.announce(name, intents),
+      events: this.events,
+      ...(options.drainFileOf && {
+        drain: {
+          file: options.drainFileOf(service.config.name),
+          gracefulShutdown: config.drain.gracefulShutdown,
+          withdrawAfterMs: config.drain.withdrawAfter,
+        },
+      }),
+      allowed: config.allowedPrefixes,
+      ...(options.isDisabled && { isDisabled: options.isDisabled }),
+    });
   }
 
   /** Starts the probe, then the checks once ExaBGP has told what it knows. */
@@ -117,7 +125,8 @@ export class Runtime {
     void Promise.all([this.channel.ready, this.setUpAddresses()]).then(([, addressesReady]) => {
       if (this.stopping || !addressesReady) return;
       this.reconcile();
-      this.runners.forEach((runner, index) => runner.start(firstCheckDelay(index, this.runners.length, this.options.services[index]?.config.timing.interval ?? 0)));
+      this.started = true;
+      this.runners.forEach((runner, index) => runner.start(firstCheckDelay(index, this.runners.length, runner.intervalMs)));
     });
   }
 
@@ -127,6 +136,7 @@ export class Runtime {
     if (!addresses) return true;
     try {
       await addresses.add(services.flatMap((service) => service.config.ips));
+      // Reloads add the IPs of new services before they can announce (see reload).
       return true;
     } catch (error) {
       logger.error({ err: error, code: 'EXAPLUG_IP_SETUP' }, 'cannot put the service IPs on the interface: nothing will be announced');
@@ -184,7 +194,72 @@ export class Runtime {
     await Promise.all(runners.map((runner) => runner.checkNow()));
     if (!drained || !options.wait) return;
     await Promise.all(runners.map((runner) => runner.drainSettled()));
-    await this.channel.drained(this.options.config.exabgp.ackTimeout);
+    await this.channel.drained(this.config.exabgp.ackTimeout);
+  }
+
+  /**
+   * Applies a new, already validated config without a restart. Unchanged services keep
+   * their runner, state and routes (not a single update); removed ones are withdrawn; new
+   * ones start in init; changed ones restart their checks in init without withdrawing
+   * first (their routes stay as written until the new checks decide), except routes of IPs
+   * they no longer have. The newly prepared duplicates of unchanged services are closed.
+   */
+  async reload(config: ExaplugConfig, prepared: PreparedService[]): Promise<ReloadSummary> {
+    const globalsChanged = fingerprintOfGlobals(config) !== fingerprintOfGlobals(this.config);
+    const before = new Map(this.services.map((service, index) => [service.config.name, { service, runner: this.runners[index] as ServiceRunner }]));
+    const summary: ReloadSummary = { kept: [], added: [], changed: [], removed: [] };
+    const services: PreparedService[] = [];
+    const runners: ServiceRunner[] = [];
+    const startLater: ServiceRunner[] = [];
+    const closing: PreparedService[] = [];
+    this.config = config;
+    for (const service of prepared) {
+      const old = before.get(service.config.name);
+      before.delete(service.config.name);
+      if (old && !globalsChanged && JSON.stringify(old.service.config) === JSON.stringify(service.config)) {
+        summary.kept.push(service.config.name);
+        services.push(old.service);
+        runners.push(old.runner);
+        closing.push(service);
+        continue;
+      }
+      if (old) {
+        summary.changed.push(service.config.name);
+        old.runner.stop();
+        closing.push(old.service);
+        this.withdrawRoutesOutside(service.config.name, new Set(service.config.ips));
+      } else {
+        summary.added.push(service.config.name);
+      }
+      const runner = this.createRunner(service);
+      services.push(service);
+      runners.push(runner);
+      startLater.push(runner);
+    }
+    for (const [name, { service, runner }] of before) {
+      summary.removed.push(name);
+      runner.stop();
+      closing.push(service);
+      this.withdrawRoutesOutside(name, new Set());
+      this.books.delete(name);
+    }
+    this.services = services;
+    this.runners = runners;
+    if (summary.added.length > 0) await this.options.addresses?.add(services.flatMap((service) => service.config.ips));
+    if (this.started && !this.stopping) startLater.forEach((runner, index) => runner.start(firstCheckDelay(index, startLater.length, runner.intervalMs)));
+    await closeServices(closing);
+    this.events.emit({ type: 'configReloaded', ...summary });
+    return summary;
+  }
+
+  /** Withdraws a service's routes whose prefix is not in `keep`, and forgets them. */
+  private withdrawRoutesOutside(serviceName: string, keep: ReadonlySet<string>): void {
+    const book = this.books.get(serviceName);
+    if (!book) return;
+    const leaving = new Map([...book].filter(([, intent]) => !keep.has(intent.prefix)));
+    const changes = planWithdrawAll(leaving);
+    this.channel.sendRoutes(changes.send);
+    this.books.set(serviceName, new Map([...book].filter(([, intent]) => keep.has(intent.prefix))));
   }
 
   /** Runs a service's check now (`exaplug recheck`). */
@@ -227,7 +302,8 @@ export class Runtime {
    */
   private announce(serviceName: string, intents: RouteIntent[]): boolean {
     if (this.stopping) return false;
-    const { logger, config } = this.options;
+    const { logger } = this.options;
+    const { config } = this;
     try {
       for (const intent of intents) validateRouteIntent(intent, config.allowedPrefixes ? { allowed: config.allowedPrefixes } : {});
     } catch (error) {
@@ -270,13 +346,14 @@ export class Runtime {
    * removed from the config, a renamed service), inside the allow-list only.
    */
   private reconcile(): void {
-    const { config, logger } = this.options;
+    const { logger } = this.options;
+    const { config } = this;
     if (!config.allowedPrefixes) return;
     if (this.channel.detected.acks === 'off') {
       logger.warn('acks are off: answers to `show adj-rib out` cannot be told apart, so stale routes are not reconciled');
       return;
     }
-    const owned = new Set(this.options.services.flatMap((service) => service.config.ips));
+    const owned = new Set(this.services.flatMap((service) => service.config.ips));
     const withdraws = planStaleWithdraws(this.heldAtStart.splice(0), owned, config.allowedPrefixes);
     if (withdraws.length === 0) return;
     this.events.emit({ type: 'staleRoutesWithdrawn', prefixes: withdraws.map((intent) => intent.prefix) });
@@ -301,7 +378,7 @@ export class Runtime {
 
   private async doStop({ withdraw, maxWaitMs = 2000 }: StopOptions): Promise<void> {
     for (const runner of this.runners) runner.stop();
-    if (withdraw && this.options.config.onStop === 'withdraw') {
+    if (withdraw && this.config.onStop === 'withdraw') {
       for (const [serviceName, book] of this.books) {
         const changes = planWithdrawAll(book);
         this.books.set(serviceName, changes.book);
@@ -311,8 +388,8 @@ export class Runtime {
     }
     // Only after the withdraws (or with ExaBGP gone): an address removed while still
     // announced black-holes its traffic. `onStop: keep` keeps the routes, so the addresses too.
-    if (this.options.config.onStop === 'withdraw') await this.options.addresses?.removeAdded();
-    await closeServices(this.options.services);
+    if (this.config.onStop === 'withdraw') await this.options.addresses?.removeAdded();
+    await closeServices(this.services);
   }
 }
 
@@ -328,6 +405,19 @@ function startupQueriesFor(services: readonly PreparedService[], config: Exaplug
     // What we announce is small (our own routes), and needed only to reconcile inside the allow-list.
     ...(config.allowedPrefixes ? ['show adj-rib out'] : []),
   ];
+}
+
+/** What a live reload did, by service name. */
+export interface ReloadSummary {
+  kept: string[];
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** The settings every runner is built with: when they change, every service restarts its checks. */
+function fingerprintOfGlobals(config: ExaplugConfig): string {
+  return JSON.stringify([config.allowedPrefixes?.map((entry) => entry.text), config.drain]);
 }
 
 /**

@@ -84,6 +84,11 @@ export class ServiceRunner {
     this.log = options.logger.child({ service: options.service.config.name });
   }
 
+  /** The service's check interval while up. */
+  get intervalMs(): number {
+    return this.options.service.config.timing.interval;
+  }
+
   /** Runs the first check after `delayMs` (0: at once). */
   start(delayMs = 0): void {
     if (delayMs <= 0) void this.round();

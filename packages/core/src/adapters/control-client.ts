@@ -1,0 +1,30 @@
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
+import type { ControlRequest, ControlResponse } from '../control/control-protocol.js';
+import { ExaplugError } from '../errors.js';
+
+/** Sends one request to a running exaplug and returns its response. */
+export function sendControlRequest(path: string, request: ControlRequest, timeoutMs = 30_000): Promise<ControlResponse> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(path);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      const why = error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? 'no exaplug is listening there (is `exaplug run` running with this config?)' : error.message;
+      reject(new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: ${why}`, { cause: error }));
+    });
+    socket.once('connect', () => socket.write(`${JSON.stringify(request)}\n`));
+    createInterface({ input: socket }).once('line', (line) => {
+      clearTimeout(timer);
+      socket.end();
+      try {
+        resolve(JSON.parse(line) as ControlResponse);
+      } catch (error) {
+        reject(new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: not an exaplug control socket`, { cause: error }));
+      }
+    });
+  });
+}

@@ -1,0 +1,22 @@
+import { Args, Command, Flags } from '@oclif/core';
+import type { StatusReport } from '../../control/control-protocol.js';
+import { askRunningExaplug, controlFlags } from '../control-command.js';
+import { formatStatus } from '../format-status.js';
+
+export default class Recheck extends Command {
+  static override summary = "Run a service's check now, in the running exaplug, and show the status after it";
+  static override args = { service: Args.string({ description: 'the service (or --all)' }) };
+  static override flags = { ...controlFlags, all: Flags.boolean({ description: 'every service' }) };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Recheck);
+    if (!flags.all && !args.service) this.error('name a service, or --all', { exit: 2 });
+    try {
+      const report = (await askRunningExaplug(flags, { command: 'recheck', services: flags.all ? 'all' : [args.service as string] })) as StatusReport;
+      this.log(formatStatus(report));
+    } catch (error) {
+      this.logToStderr((error as Error).message);
+      this.exit(1);
+    }
+  }
+}

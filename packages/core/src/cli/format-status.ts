@@ -1,0 +1,22 @@
+import type { StatusReport } from '../control/control-protocol.js';
+import { formatTable } from './format-table.js';
+
+/** `exaplug status` for a terminal: the process, each service with its routes as written, the neighbors. */
+export function formatStatus(report: StatusReport): string {
+  const lines: string[] = [];
+  const exabgp = report.exabgp ? `, exabgp ${report.exabgp.version ?? 'unknown'} (${report.exabgp.dialect}, acks ${report.exabgp.acks})` : '';
+  lines.push(`exaplug ${report.version}, pid ${report.pid}: ${report.state}${exabgp}`);
+  if (report.config) lines.push(`config ${report.config}`);
+  const rows = report.services.map((service) => [
+    service.name,
+    service.state,
+    service.drained ? `drained (${service.drained})` : (service.announced ?? '-'),
+    service.routes.map((route) => (route.action === 'withdraw' ? `${route.prefix} withdrawn` : `${route.prefix} med ${route.med ?? '-'}`)).join(', ') || '-',
+    service.lastResult ? `${service.lastResult.status}${service.lastResult.reason ? `: ${service.lastResult.reason}` : ''}` : '-',
+  ]);
+  lines.push('', formatTable(['service', 'health', 'announced', 'routes as written', 'last check'], rows));
+  if (report.neighbors.length > 0) {
+    lines.push('', formatTable(['neighbor', 'state', 'received routes kept'], report.neighbors.map((n) => [n.peer, n.state, String(n.receivedRoutes)])));
+  }
+  return lines.join('\n');
+}

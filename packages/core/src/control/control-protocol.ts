@@ -1,0 +1,61 @@
+import type { RouteIntent } from '../announce/route-intent.js';
+import type { HealthStateName } from '../health/health-state.js';
+
+/**
+ * The control socket speaks one JSON object per line each way: a request, then its
+ * response. Small on purpose: `exaplug status|drain|undrain|recheck|reload` are its only
+ * clients, and `socat - UNIX:/run/exaplug/exaplug.sock` is enough to debug it.
+ */
+export type ControlRequest =
+  | { command: 'status' }
+  | { command: 'drain'; services: string[] | 'all'; wait?: boolean }
+  | { command: 'undrain'; services: string[] | 'all' }
+  | { command: 'recheck'; services: string[] | 'all' }
+  | { command: 'reload' };
+
+export type ControlResponse = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
+
+/** What `exaplug status` shows. */
+export interface StatusReport {
+  pid: number;
+  version: string;
+  state: string;
+  config: string | undefined;
+  exabgp?: { version: string | undefined; dialect: string; acks: string; counters: Record<string, number> };
+  services: Array<{
+    name: string;
+    state: HealthStateName;
+    announced: string | undefined;
+    drained: false | 'announced' | 'withdrawn';
+    lastResult?: { status: string; reason?: string | undefined; durationMs?: number | undefined };
+    routes: RouteIntent[];
+  }>;
+  neighbors: Array<{ peer: string; state: string; since: number; receivedRoutes: number }>;
+  watchdog?: Record<string, unknown>;
+}
+
+/** Reads one request line; undefined when it is not one. */
+export function parseControlRequest(line: string): ControlRequest | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const request = value as Record<string, unknown>;
+  const services = request.services;
+  const validServices = services === 'all' || (Array.isArray(services) && services.every((name) => typeof name === 'string'));
+  switch (request.command) {
+    case 'status':
+    case 'reload':
+      return { command: request.command };
+    case 'drain':
+      return validServices ? { command: 'drain', services: services as string[] | 'all', wait: request.wait === true } : undefined;
+    case 'undrain':
+    case 'recheck':
+      return validServices ? { command: request.command, services: services as string[] | 'all' } : undefined;
+    default:
+      return undefined;
+  }
+}
