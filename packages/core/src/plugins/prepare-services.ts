@@ -16,6 +16,8 @@ export interface PreparedService {
   checkOrigin: PluginOrigin;
   strategy: StrategyInstance;
   strategyOrigin: PluginOrigin;
+  /** The received prefixes the check reads (its definition's `needs.receivedRoutes`). */
+  receivedRoutes: readonly string[];
 }
 
 /**
@@ -71,6 +73,7 @@ async function prepareService(
     checkOrigin: checkPlugin.origin,
     strategy,
     strategyOrigin: strategyPlugin.origin,
+    receivedRoutes: checkPlugin.definition.needs?.receivedRoutes?.(checkOptions) ?? [],
   };
 }
 
