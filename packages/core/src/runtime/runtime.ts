@@ -8,7 +8,8 @@ import { closeServices, type PreparedService } from '../plugins/prepare-services
 import type { Clock } from '../scheduler/clock.js';
 import { CommandChannel } from './command-channel.js';
 import type { LineSink } from './line-sink.js';
-import { applyNeighborMessage, applyShowRow, type NeighborTable } from './neighbor-table.js';
+import { applyNeighborMessage, applyShowRow, type NeighborTable, type NeighborTablePolicy } from './neighbor-table.js';
+import { createRepeatLimiter, type RepeatVerdict } from './repeat-limiter.js';
 import { ServiceRunner, type ServiceStatus } from './service-runner.js';
 
 export interface RuntimeOptions {
@@ -44,11 +45,16 @@ export class Runtime {
   private book: RouteBook = new Map();
   private stopping: Promise<void> | undefined;
   readonly neighbors: NeighborTable;
+  private readonly tablePolicy: NeighborTablePolicy;
+  /** Log budgets: garbage from ExaBGP is worth a few lines a minute, session changes more. */
+  private readonly allowLog: Record<'unreadable' | 'state', (kind: string) => RepeatVerdict>;
 
   constructor(options: RuntimeOptions) {
     this.options = options;
     this.neighbors = options.neighbors ?? new Map();
     const { config, clock, logger, sink } = options;
+    this.tablePolicy = { keepPrefixes: new Set(options.services.flatMap((service) => service.receivedRoutes)) };
+    this.allowLog = { unreadable: createRepeatLimiter(clock, { burst: 10, windowMs: 60_000 }), state: createRepeatLimiter(clock, { burst: 100, windowMs: 60_000 }) };
     this.channel = new CommandChannel({
       sink,
       clock,
@@ -57,7 +63,7 @@ export class Runtime {
       dialect: config.exabgp.dialect,
       ackTimeoutMs: config.exabgp.ackTimeout,
       ...(options.probeWindowMs !== undefined && { probeWindowMs: options.probeWindowMs }),
-      startupQueries: startupQueriesFor(options.services),
+      startupQueries: startupQueriesFor(this.tablePolicy),
     });
     this.runners = options.services.map(
       (service) =>
@@ -88,16 +94,18 @@ export class Runtime {
     switch (parsed.kind) {
       case 'empty':
         return;
-      case 'unknown':
-        logger.warn({ line: parsed.line.slice(0, 500), reason: parsed.reason }, 'unreadable line from exabgp skipped');
+      case 'unknown': {
+        const verdict = this.allowLog.unreadable('unreadable line');
+        if (verdict.log) logger.warn({ line: parsed.line.slice(0, 500), reason: parsed.reason, ...(verdict.suppressed > 0 && { suppressed: verdict.suppressed }) }, 'unreadable line from exabgp skipped');
         return;
+      }
       case 'ack':
         this.channel.receive(parsed);
         return;
       case 'output': {
         this.channel.receive(parsed);
         const row = parseShowOutput(parsed.text);
-        if (row) applyShowRow(this.neighbors, row, clock.now());
+        if (row) applyShowRow(this.neighbors, row, clock.now(), this.tablePolicy);
         return;
       }
       case 'message': {
@@ -107,10 +115,11 @@ export class Runtime {
           this.options.onShutdownMessage?.();
           return;
         }
-        if (message.type === 'state') {
-          logger.info({ peer: message.neighbor.peer, state: message.state, reason: message.reason }, 'neighbor state');
+        const { cameUp, stateChanged } = applyNeighborMessage(this.neighbors, message, clock.now(), this.tablePolicy);
+        if (message.type === 'state' && stateChanged) {
+          const verdict = this.allowLog.state('neighbor state');
+          if (verdict.log) logger.info({ peer: message.neighbor.peer, state: message.state, reason: message.reason, ...(verdict.suppressed > 0 && { suppressed: verdict.suppressed }) }, 'neighbor state');
         }
-        const { cameUp } = applyNeighborMessage(this.neighbors, message, clock.now());
         if (cameUp) this.reannounce(cameUp);
       }
     }
@@ -164,7 +173,6 @@ export class Runtime {
  * The sessions are always asked for (a few lines); the received routes only when a check
  * needs them, since a full-table peer would answer with a million lines.
  */
-function startupQueriesFor(services: readonly PreparedService[]): string[] {
-  const needsRoutes = services.some((service) => service.checkName === 'neighbor' && service.config.check.with.prefix !== undefined);
-  return needsRoutes ? ['show neighbor summary', 'show adj-rib in'] : ['show neighbor summary'];
+function startupQueriesFor(policy: NeighborTablePolicy): string[] {
+  return policy.keepPrefixes?.size ? ['show neighbor summary', 'show adj-rib in'] : ['show neighbor summary'];
 }
