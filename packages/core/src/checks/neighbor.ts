@@ -24,6 +24,7 @@ export const neighborCheck = defineCheck({
   name: 'neighbor',
   coreVersion: `^${coreVersion}`,
   options: neighborOptions,
+  needs: { receivedRoutes: (options) => (options.prefix === undefined ? [] : [options.prefix]) },
   create(options, context) {
     const what = options.prefix ? `with ${options.prefix}` : 'established';
     return {

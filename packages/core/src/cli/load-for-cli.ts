@@ -2,11 +2,16 @@ import { ConfigError } from '../config/config-error.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import { isExaplugError } from '../errors.js';
 import { silentLogger } from '../logger.js';
+import { redactText } from '../redact/redact-secrets.js';
 import { loadServices } from '../plugins/load-services.js';
 import type { PreparedService } from '../plugins/prepare-services.js';
 
-/** A refusal a person can read: the file, then one `path: reason` per line. */
+/** A refusal a person can read: the file, then one `path: reason` per line; never a secret. */
 export function describeLoadError(error: unknown): string {
+  return redactText(describeUnredacted(error));
+}
+
+function describeUnredacted(error: unknown): string {
   if (error instanceof ConfigError) {
     return [`${headlineOf(error)} (${error.code}):`, ...error.issues.map((issue) => `  ${issue}`)].join('\n');
   }

@@ -49,6 +49,18 @@ export interface CheckSpec<Schema extends z.ZodType> {
   /** Options schema; use `z.object({})` when there are none. Defaults live in the schema. */
   options: Schema;
   create(options: z.output<Schema>, context: CheckContext): CheckInstance | Promise<CheckInstance>;
+  /**
+   * What the check reads from the runtime's neighbor table besides the sessions. The
+   * runtime keeps (and asks ExaBGP at start for) only what some check declares here:
+   * a full-table peer sends a million routes that nothing else needs.
+   */
+  needs?: CheckNeeds<z.output<Schema>>;
+}
+
+/** Declared by checks that read received routes (`context.neighbors[…].received`). */
+export interface CheckNeeds<Options> {
+  /** The prefixes this instance looks up in `received`, e.g. `[options.prefix]`. */
+  receivedRoutes?: (options: Options) => readonly string[];
 }
 
 /** A check plugin, as the loader sees it. */

@@ -20,6 +20,8 @@ export interface PreparedService {
   strategy: StrategyInstance;
   strategyDefinition: StrategyDefinition;
   strategyOrigin: PluginOrigin;
+  /** The received prefixes the check reads (its definition's `needs.receivedRoutes`). */
+  receivedRoutes: readonly string[];
 }
 
 /**
@@ -87,6 +89,7 @@ async function prepareService(
     strategy,
     strategyDefinition: strategyPlugin.definition,
     strategyOrigin: strategyPlugin.origin,
+    receivedRoutes: checkPlugin.definition.needs?.receivedRoutes?.(checkOptions) ?? [],
   };
 }
 

@@ -10,7 +10,7 @@ import { repairExabgpJson } from './repair-exabgp-json.js';
  */
 export function parseExabgpLine(line: string): ParsedLine {
   try {
-    const trimmed = line.replace(/[\r\n]+$/, '');
+    const trimmed = withoutLineEnd(line);
     if (trimmed.trim() === '') return { kind: 'empty' };
     return trimmed.startsWith('{') ? parseJsonLine(trimmed) : parseTextLine(trimmed.trimEnd() === trimmed ? trimmed : keepDownReason(trimmed));
   } catch (error) {
@@ -18,12 +18,28 @@ export function parseExabgpLine(line: string): ParsedLine {
   }
 }
 
-/** `neighbor X down - ` (empty 6.x reason) keeps its shape; other lines lose trailing blanks. */
-function keepDownReason(line: string): string {
-  return / down - *$/.test(line) ? line : line.trimEnd();
+/**
+ * Without its trailing CR/LF. A loop, not `/[\r\n]+$/`: that regex retries from every CR
+ * of a long run and goes quadratic (a 30 kB line of CRs took 0.4 s).
+ */
+function withoutLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === '\n' || line[end - 1] === '\r')) end--;
+  return line.slice(0, end);
 }
 
+/** `neighbor X down - ` (empty 6.x reason) keeps its shape; other lines lose trailing blanks. */
+function keepDownReason(line: string): string {
+  const trimmed = line.trimEnd();
+  return trimmed.endsWith(' down -') && line.length > trimmed.length ? line : trimmed;
+}
+
+/** ExaBGP's messages nest about 8 deep; as-path sets add a level or two. */
+const maxJsonDepth = 64;
+
 function parseJsonLine(line: string): ParsedLine {
+  // V8's JSON.parse takes seconds on a megabyte of `[[[[`: refuse deep nesting first.
+  if (isNestedDeeperThan(line, maxJsonDepth)) return { kind: 'unknown', line, reason: `JSON nested deeper than ${maxJsonDepth}` };
   const value = parseLenientJson(line);
   if (value === undefined) return { kind: 'unknown', line, reason: 'invalid JSON, even after repair' };
   const record = asRecord(value);
@@ -51,4 +67,21 @@ function parseLenientJson(line: string): unknown {
       return undefined;
     }
   }
+}
+
+/** True when brackets outside strings nest deeper than `max`: one linear scan. */
+function isNestedDeeperThan(line: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      if (++depth > max) return true;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return false;
 }

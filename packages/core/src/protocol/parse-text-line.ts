@@ -1,6 +1,12 @@
 import type { Direction, ExabgpMessage, NeighborRef, ParsedLine } from './messages.js';
 import { parseTextRouteTail } from './parse-text-attributes.js';
 
+/**
+ * A text line is read up to this many words. One UPDATE of an extended message (65,535
+ * bytes) prints fewer; the bound keeps a garbage megabyte from costing 500k strings.
+ */
+const maxWords = 65_536;
+
 /** Words after `neighbor <ip> <direction>` that start a BGP message. */
 const messageWords = new Set(['open', 'keepalive', 'update', 'notification', 'route-refresh', 'refresh', 'operational']);
 
@@ -19,7 +25,7 @@ export function parseTextLine(line: string): ParsedLine {
   if (/^ header 0x[0-9A-Fa-f]*( body 0x[0-9A-Fa-f]*)?$/.test(line)) {
     return { kind: 'unknown', line, reason: 'consolidate packet line (header/body of the previous message)' };
   }
-  const words = line.split(' ').filter((w) => w !== '');
+  const words = line.split(' ', maxWords).filter((w) => w !== '');
   if (words[0] !== 'neighbor' || words.length < 3) return { kind: 'output', text: line };
   const peer = words[1] as string;
   const event = words[2] as string;
@@ -76,8 +82,7 @@ function parseBgpMessage(neighbor: NeighborRef & { direction: Direction }, what:
 }
 
 function parseOpen(neighbor: NeighborRef, rest: string[]): ExabgpMessage {
-  const text = rest.join(' ');
-  const capabilities = /capabilities \[(.*)\]/.exec(text)?.[1];
+  const capabilities = bracketedAfter(rest.join(' '), 'capabilities [');
   const number = (key: string): number | undefined => {
     const value = valueAfter(rest, key);
     return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
@@ -103,9 +108,9 @@ function parseUpdate(neighbor: NeighborRef, rest: string[]): ExabgpMessage | str
   if ((kind === 'start' || kind === 'end') && tail.length === 0) return { type: 'update-frame', neighbor, phase: kind };
   if (kind === 'route' && tail[0] === 'eor') {
     // `route eor 1/1 (ipv4 unicast)`
-    const family = /\((\S+) (\S+)\)/.exec(tail.join(' '));
+    const family = eorFamily(tail);
     if (!family) return 'eor without a family';
-    return { type: 'eor', neighbor, afi: family[1] as string, safi: family[2] as string };
+    return { type: 'eor', neighbor, ...family };
   }
   const prefix = tail[0];
   if (prefix === undefined) return `update ${kind ?? ''} without a prefix`;
@@ -125,4 +130,27 @@ function parseUpdate(neighbor: NeighborRef, rest: string[]): ExabgpMessage | str
 function valueAfter(words: string[], key: string): string | undefined {
   const index = words.indexOf(key);
   return index === -1 ? undefined : words[index + 1];
+}
+
+/**
+ * What sits between `opener` and the last `]`. indexOf, not `/capabilities \[(.*)\]/`: a
+ * peer chooses what its OPEN holds, and that regex backtracks quadratically on a long one.
+ */
+function bracketedAfter(text: string, opener: string): string | undefined {
+  const start = text.indexOf(opener);
+  if (start === -1) return undefined;
+  const end = text.lastIndexOf(']');
+  return end < start + opener.length ? undefined : text.slice(start + opener.length, end);
+}
+
+/** `(ipv4 unicast)` as two words, found word by word (the regex it replaces was quadratic). */
+function eorFamily(words: string[]): { afi: string; safi: string } | undefined {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const afi = words[i] as string;
+    const safi = words[i + 1] as string;
+    if (afi.length > 1 && afi.startsWith('(') && !afi.includes(')') && safi.length > 1 && safi.endsWith(')') && !safi.includes('(')) {
+      return { afi: afi.slice(1), safi: safi.slice(0, -1) };
+    }
+  }
+  return undefined;
 }

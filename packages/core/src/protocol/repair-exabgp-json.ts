@@ -9,28 +9,32 @@
  *   turned into `"null": [ { "eor": { … } } ]`.
  */
 export function repairExabgpJson(line: string): string {
-  return escapeControlCharactersInStrings(line)
-    .replace(/: ""([^"]*)""/g, ': "$1"')
-    .replace(/\[\s*"eor"\s*:\s*(\{[^{}]*\})\s*\]/g, '[ { "eor": $1 } ]');
+  // Each step only when its trigger is there: a megabyte of garbage costs a few scans.
+  let repaired = escapeControlCharactersInStrings(line);
+  if (repaired.includes(': ""')) repaired = repaired.replace(/: ""([^"]*)""/g, ': "$1"');
+  if (repaired.includes('"eor"')) repaired = repaired.replace(/\[\s*"eor"\s*:\s*(\{[^{}]*\})\s*\]/g, '[ { "eor": $1 } ]');
+  return repaired;
 }
 
+/** ExaBGP slips in one or two; a line with more is not ExaBGP's quirk but garbage. */
+const maxControlCharacters = 64;
+
+/** The line with control characters inside strings escaped; unchanged when there are none or too many. */
 function escapeControlCharactersInStrings(line: string): string {
-  let out = '';
+  const parts: string[] = [];
+  let from = 0;
   let inString = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    const code = ch.charCodeAt(0);
-    if (inString && code < 0x20) {
-      out += `\\u${code.toString(16).padStart(4, '0')}`;
-      continue;
+    const code = line.charCodeAt(i);
+    if (code === 0x22) inString = !inString;
+    else if (inString && code === 0x5c) i++;
+    else if (inString && code < 0x20) {
+      if (parts.length >= 2 * maxControlCharacters) return line;
+      parts.push(line.slice(from, i), `\\u${code.toString(16).padStart(4, '0')}`);
+      from = i + 1;
     }
-    if (inString && ch === '\\') {
-      out += ch + (line[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (ch === '"') inString = !inString;
-    out += ch;
   }
-  return out;
+  if (parts.length === 0) return line;
+  parts.push(line.slice(from));
+  return parts.join('');
 }

@@ -1,11 +1,15 @@
 import type { Logger } from '../logger.js';
+import type { Clock } from '../scheduler/clock.js';
+import { createRepeatLimiter } from './repeat-limiter.js';
 import type { RuntimeEvents } from './runtime-events.js';
 
 /**
  * The runtime's log, as one subscriber of its events: what an operator reads on stderr.
  * A change of verdict is news (info); the same verdict again is detail (debug).
  */
-export function logRuntimeEvents(events: RuntimeEvents, logger: Logger): void {
+export function logRuntimeEvents(events: RuntimeEvents, logger: Logger, clock: Clock): void {
+  // A flapping session is worth a hundred lines a minute, not one per flap.
+  const allowStateLog = createRepeatLimiter(clock, { burst: 100, windowMs: 60_000 });
   const lastStatus = new Map<string, string>();
   events.on('checkCompleted', ({ service, result }) => {
     const fields = { service, status: result.status, reason: result.reason, durationMs: Math.round(result.durationMs ?? 0) };
@@ -21,7 +25,10 @@ export function logRuntimeEvents(events: RuntimeEvents, logger: Logger): void {
     if (answer === 'done') logger.debug({ command, latencyMs }, 'command acknowledged');
   });
   events.on('commandTimedOut', ({ command }) => logger.warn({ command, code: 'EXAPLUG_ACK_TIMEOUT' }, 'exabgp did not acknowledge a command in time'));
-  events.on('neighborChanged', ({ peer, state, reason }) => logger.info({ peer, state, reason }, 'neighbor state'));
+  events.on('neighborChanged', ({ peer, state, reason }) => {
+    const verdict = allowStateLog('neighbor state');
+    if (verdict.log) logger.info({ peer, state, reason, ...(verdict.suppressed > 0 && { suppressed: verdict.suppressed }) }, 'neighbor state');
+  });
   events.on('configReloaded', ({ kept, added, changed, removed }) => logger.info({ kept, added, changed, removed }, 'config reloaded'));
   events.on('staleRoutesWithdrawn', ({ prefixes }) =>
     logger.warn({ routes: prefixes }, 'withdrawing routes a previous exaplug left that no service owns'),

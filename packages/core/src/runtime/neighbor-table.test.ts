@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
+import type { ExabgpMessage } from '../protocol/messages.js';
 import { applyNeighborMessage, type NeighborTable } from './neighbor-table.js';
 import { readFixture } from '../../test/fixtures.js';
 
@@ -32,5 +33,48 @@ describe('the neighbor table', () => {
     expect(received?.get('198.51.100.0/24')).toMatchObject({ med: 10, nextHop: '127.0.0.1' });
     feed(table, 'update-receive-withdraw-ipv4.jsonl');
     expect(received?.has('198.51.100.0/24')).toBe(false);
+  });
+});
+
+describe('the neighbor table under a flood', () => {
+  const state = (peer: string, value: 'up' | 'down'): ExabgpMessage => ({ type: 'state', neighbor: { peer }, state: value });
+  const update = (peer: string, prefixes: string[]): ExabgpMessage => ({
+    type: 'update',
+    neighbor: { peer, direction: 'receive' },
+    announce: prefixes.map((prefix) => ({ family: 'ipv4 unicast', nextHop: peer, prefix })),
+    withdraw: [],
+    attributes: {},
+  });
+
+  it('keeps only the received prefixes a check asked for', () => {
+    const table: NeighborTable = new Map();
+    const policy = { keepPrefixes: new Set(['0.0.0.0/0']) };
+    applyNeighborMessage(table, state('192.0.2.1', 'up'), 0, policy);
+    applyNeighborMessage(table, update('192.0.2.1', ['198.51.100.0/24', '0.0.0.0/0', '203.0.113.0/24']), 0, policy);
+    expect([...(table.get('192.0.2.1')?.received.keys() ?? [])]).toEqual(['0.0.0.0/0']);
+  });
+
+  it('keeps no received route at all when no check needs one', () => {
+    const table: NeighborTable = new Map();
+    const policy = { keepPrefixes: new Set<string>() };
+    applyNeighborMessage(table, state('192.0.2.1', 'up'), 0, policy);
+    for (let i = 0; i < 1000; i++) applyNeighborMessage(table, update('192.0.2.1', [`10.0.${i % 256}.${i >> 8}/32`]), 0, policy);
+    expect(table.get('192.0.2.1')?.received.size).toBe(0);
+  });
+
+  it('remembers a bounded number of neighbors, forgetting those that are down first', () => {
+    const table: NeighborTable = new Map();
+    const policy = { maxNeighbors: 10 };
+    applyNeighborMessage(table, state('192.0.2.1', 'up'), 0, policy);
+    for (let i = 0; i < 10_000; i++) applyNeighborMessage(table, state(`10.0.${i >> 8}.${i % 256}`, 'down'), 0, policy);
+    expect(table.size).toBe(10);
+    expect(table.get('192.0.2.1')?.state).toBe('up');
+  });
+
+  it('says whether a state message changed anything, so a repeated state is not news', () => {
+    const table: NeighborTable = new Map();
+    expect(applyNeighborMessage(table, state('192.0.2.1', 'down'), 0).stateChanged).toBe(true);
+    expect(applyNeighborMessage(table, state('192.0.2.1', 'down'), 1).stateChanged).toBe(false);
+    expect(applyNeighborMessage(table, state('192.0.2.1', 'up'), 2).stateChanged).toBe(true);
   });
 });

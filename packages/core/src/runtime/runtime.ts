@@ -14,9 +14,10 @@ import { closeServices, type PreparedService } from '../plugins/prepare-services
 import type { Clock } from '../scheduler/clock.js';
 import { CommandChannel } from './command-channel.js';
 import type { LineSink } from './line-sink.js';
-import { applyNeighborMessage, applyShowRow, type NeighborTable } from './neighbor-table.js';
+import { applyNeighborMessage, applyShowRow, type NeighborTable, type NeighborTablePolicy } from './neighbor-table.js';
 import { logRuntimeEvents } from './log-runtime-events.js';
 import { RuntimeEvents } from './runtime-events.js';
+import { createRepeatLimiter, type RepeatVerdict } from './repeat-limiter.js';
 import { ServiceRunner, type ServiceStatus } from './service-runner.js';
 
 export interface RuntimeOptions {
@@ -72,15 +73,20 @@ export class Runtime {
   readonly neighbors: NeighborTable;
   /** What happens inside, as typed events: logging, metrics, hooks and the control socket listen. */
   readonly events: RuntimeEvents;
+  private readonly tablePolicy: NeighborTablePolicy;
+  /** Log budgets: garbage from ExaBGP is worth a few lines a minute, session changes more. */
+  private readonly allowUnreadableLog: (kind: string) => RepeatVerdict;
 
   constructor(options: RuntimeOptions) {
     this.options = options;
     this.neighbors = options.neighbors ?? new Map();
     const { config, clock, logger, sink } = options;
+    this.tablePolicy = { keepPrefixes: new Set(options.services.flatMap((service) => service.receivedRoutes)) };
+    this.allowUnreadableLog = createRepeatLimiter(clock, { burst: 10, windowMs: 60_000 });
     this.events = options.events ?? new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
     this.config = config;
     this.services = options.services;
-    logRuntimeEvents(this.events, logger);
+    logRuntimeEvents(this.events, logger, clock);
     this.channel = new CommandChannel({
       sink,
       clock,
@@ -89,7 +95,7 @@ export class Runtime {
       dialect: config.exabgp.dialect,
       ackTimeoutMs: config.exabgp.ackTimeout,
       ...(options.probeWindowMs !== undefined && { probeWindowMs: options.probeWindowMs }),
-      startupQueries: startupQueriesFor(options.services, config),
+      startupQueries: startupQueriesFor(this.tablePolicy, config),
       allowed: config.allowedPrefixes,
       onQueryOutput: (command, text) => this.receiveQueryOutput(command, text),
       onRouteFailed: (intent, reason) => this.forgetRoute(intent, reason),
@@ -151,9 +157,11 @@ export class Runtime {
     switch (parsed.kind) {
       case 'empty':
         return;
-      case 'unknown':
-        logger.warn({ line: parsed.line.slice(0, 500), reason: parsed.reason }, 'unreadable line from exabgp skipped');
+      case 'unknown': {
+        const verdict = this.allowUnreadableLog('unreadable line');
+        if (verdict.log) logger.warn({ line: parsed.line.slice(0, 500), reason: parsed.reason, ...(verdict.suppressed > 0 && { suppressed: verdict.suppressed }) }, 'unreadable line from exabgp skipped');
         return;
+      }
       case 'ack':
         this.channel.receive(parsed);
         return;
@@ -167,10 +175,10 @@ export class Runtime {
           this.options.onShutdownMessage?.();
           return;
         }
-        if (message.type === 'state') {
+        const { cameUp, stateChanged } = applyNeighborMessage(this.neighbors, message, clock.now(), this.tablePolicy);
+        if (message.type === 'state' && stateChanged) {
           this.events.emit({ type: 'neighborChanged', peer: message.neighbor.peer, state: message.state, ...(message.reason !== undefined && { reason: message.reason }) });
         }
-        const { cameUp } = applyNeighborMessage(this.neighbors, message, clock.now());
         if (cameUp) this.reannounce(cameUp);
       }
     }
@@ -338,7 +346,7 @@ export class Runtime {
       return;
     }
     const row = parseShowOutput(text);
-    if (row) applyShowRow(this.neighbors, row, this.options.clock.now());
+    if (row) applyShowRow(this.neighbors, row, this.options.clock.now(), this.tablePolicy);
   }
 
   /**
@@ -397,11 +405,10 @@ export class Runtime {
  * The sessions are always asked for (a few lines); the received routes only when a check
  * needs them, since a full-table peer would answer with a million lines.
  */
-function startupQueriesFor(services: readonly PreparedService[], config: ExaplugConfig): string[] {
-  const needsRoutes = services.some((service) => service.checkName === 'neighbor' && service.config.check.with.prefix !== undefined);
+function startupQueriesFor(policy: NeighborTablePolicy, config: ExaplugConfig): string[] {
   return [
     'show neighbor summary',
-    ...(needsRoutes ? ['show adj-rib in'] : []),
+    ...(policy.keepPrefixes?.size ? ['show adj-rib in'] : []),
     // What we announce is small (our own routes), and needed only to reconcile inside the allow-list.
     ...(config.allowedPrefixes ? ['show adj-rib out'] : []),
   ];

@@ -2,6 +2,7 @@ import { Command, Flags } from '@oclif/core';
 import { systemClock } from '../../adapters/system-clock.js';
 import { formatDuration } from '../../duration.js';
 import { closeServices } from '../../plugins/prepare-services.js';
+import { redactSecrets, redactText } from '../../redact/redact-secrets.js';
 import { runCheckWithTimeout } from '../../scheduler/run-check-with-timeout.js';
 import { formatTable } from '../format-table.js';
 import { describeLoadError, loadForCli } from '../load-for-cli.js';
@@ -32,7 +33,10 @@ export default class Check extends Command {
     );
     await closeServices(services);
     if (flags.json) {
-      services.forEach((service, index) => this.log(JSON.stringify({ service: service.config.name, check: service.checkName, ...results[index] })));
+      // Details are the plugin's: a URL with a password or ?token= must not reach a terminal.
+      services.forEach((service, index) =>
+        this.log(JSON.stringify(redactSecrets({ service: service.config.name, check: service.checkName, ...results[index] }))),
+      );
     } else {
       const rows = services.map((service, index) => {
         const result = results[index];
@@ -41,7 +45,7 @@ export default class Check extends Command {
           service.checkName,
           result?.status ?? '?',
           formatDuration(result?.durationMs ?? 0),
-          result?.reason ?? '',
+          redactText(result?.reason ?? ''),
         ];
       });
       this.log(formatTable(['service', 'check', 'status', 'time', 'reason'], rows));
