@@ -11,20 +11,25 @@ export function sendControlRequest(path: string, request: ControlRequest, timeou
       socket.destroy();
       reject(new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: no answer within ${timeoutMs} ms`));
     }, timeoutMs);
-    socket.once('error', (error: NodeJS.ErrnoException) => {
+    socket.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       const why = error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? 'no exaplug is listening there (is `exaplug run` running with this config?)' : error.message;
       reject(new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: ${why}`, { cause: error }));
     });
-    socket.once('connect', () => socket.write(`${JSON.stringify(request)}\n`));
-    createInterface({ input: socket }).once('line', (line) => {
-      clearTimeout(timer);
-      socket.end();
-      try {
-        resolve(JSON.parse(line) as ControlResponse);
-      } catch (error) {
-        reject(new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: not an exaplug control socket`, { cause: error }));
-      }
+    socket.once('connect', () => {
+      socket.write(`${JSON.stringify(request)}\n`);
+      // Made once connected: readline re-emits its input's errors, which are handled above.
+      const lines = createInterface({ input: socket });
+      lines.on('error', () => {});
+      lines.once('line', (line) => {
+        clearTimeout(timer);
+        socket.end();
+        try {
+          resolve(JSON.parse(line) as ControlResponse);
+        } catch (error) {
+          reject(new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: not an exaplug control socket`, { cause: error }));
+        }
+      });
     });
   });
 }

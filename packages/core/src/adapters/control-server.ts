@@ -1,9 +1,9 @@
 import { chmod, mkdir, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseControlRequest, type ControlRequest, type ControlResponse } from '../control/control-protocol.js';
-import { isExaplugError } from '../errors.js';
+import { ExaplugError, isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** Answers one request; a throw becomes an error response with the error's code. */
@@ -16,6 +16,9 @@ export type ControlHandler = (request: ControlRequest) => Promise<unknown>;
  */
 export async function startControlServer(path: string, handle: ControlHandler, logger: Logger): Promise<Server> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  if (await isAnswering(path)) {
+    throw new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: another exaplug listens there; give each its own control.socket`);
+  }
   await rm(path, { force: true });
   const server = createServer((socket) => {
     const lines = createInterface({ input: socket, crlfDelay: Infinity });
@@ -47,4 +50,16 @@ export async function startControlServer(path: string, handle: ControlHandler, l
   server.unref();
   logger.info({ socket: path }, 'control socket listening');
   return server;
+}
+
+/** True when a live process accepts connections on the socket (a stale file refuses them). */
+function isAnswering(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect(path);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
 }

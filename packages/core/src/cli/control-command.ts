@@ -3,6 +3,7 @@ import { sendControlRequest } from '../adapters/control-client.js';
 import { loadConfig } from '../config/load-config.js';
 import type { ControlRequest } from '../control/control-protocol.js';
 import { ExaplugError } from '../errors.js';
+import { redactSecrets } from '../redact/redact-secrets.js';
 
 /** The flags every control verb takes: where the running exaplug listens. */
 export const controlFlags = {
@@ -20,8 +21,9 @@ const defaultSocket = '/run/exaplug/exaplug.sock';
 export async function askRunningExaplug(flags: { config?: string | undefined; socket?: string | undefined }, request: ControlRequest, timeoutMs?: number) {
   const socket = flags.socket ?? (await socketFromConfig(flags.config));
   const response = await sendControlRequest(socket, request, timeoutMs);
-  if (!response.ok) throw new ExaplugError('EXAPLUG_CONTROL_REQUEST', `${response.error.message} (${response.error.code})`);
-  return response.result;
+  if (!response.ok) throw new ExaplugError('EXAPLUG_CONTROL_REQUEST', redactSecrets(`${response.error.message} (${response.error.code})`));
+  // A check's reason may quote its target (a URL with a password): never printed.
+  return redactSecrets(response.result);
 }
 
 async function socketFromConfig(path: string | undefined): Promise<string> {
