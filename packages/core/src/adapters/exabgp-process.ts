@@ -10,6 +10,7 @@ import { formatSize } from '../size.js';
 import { createLogger, type LogLevel } from './create-logger.js';
 import { drainFileOf, setDrained } from './drain-files.js';
 import { guardStdout } from './guard-stdout.js';
+import { runHooksOnTransitions } from './run-hooks.js';
 import { startControlServer } from './control-server.js';
 import { startMetricsServer } from './metrics-server.js';
 import { handleControlRequest } from '../control/handle-control-request.js';
@@ -73,6 +74,7 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
   // One event stream across reloads: metrics count from the first config on.
   const events = new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
   const servers: Array<{ close(): unknown }> = [];
+  runHooksOnTransitions(events, (name) => shell.loadedConfig?.services.find((service) => service.name === name), logger);
   const startServers = async (config: ExaplugConfig) => {
     if (servers.length > 0) return; // control.socket and metrics.listen take effect on restart
     try {

@@ -20,6 +20,8 @@ export interface ServiceConfig {
   fall: number;
   /** The shortest time between two announcements of this service (flap damping). */
   minDwell: number;
+  /** Commands run on announced-state changes; the service's own replace the defaults'. */
+  hooks?: ParsedConfig['defaults']['hooks'];
   disableFile?: string;
 }
 
@@ -65,6 +67,7 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
       rise: service.rise ?? defaults.rise,
       fall: service.fall ?? defaults.fall,
       minDwell: service.minDwell ?? defaults.minDwell,
+      ...((service.hooks ?? defaults.hooks) && { hooks: service.hooks ?? defaults.hooks }),
       ...(service.disableFile !== undefined && {
         disableFile: isAbsolute(service.disableFile) ? service.disableFile : resolve(configDir, service.disableFile),
       }),

@@ -73,6 +73,23 @@ const timingFields = {
   minDwell: durationSchema,
 };
 
+/** One command or several, run by `/bin/sh -c` in order. */
+const commandsSchema = z.union([z.string().min(1), z.array(z.string().min(1))]).transform((value) => (typeof value === 'string' ? [value] : value));
+
+/**
+ * Commands run when a service's announced state changes (ExaBGP healthcheck's `--execute`,
+ * `--up-execute`, …), with the service, the states and the routes in their environment.
+ */
+export const hooksSchema = z.strictObject({
+  onChange: commandsSchema.optional(),
+  onUp: commandsSchema.optional(),
+  onDown: commandsSchema.optional(),
+  onDisabled: commandsSchema.optional(),
+  onDegraded: commandsSchema.optional(),
+  /** A hook still running after this is killed (its whole process group). */
+  timeout: durationSchema.default(10_000),
+});
+
 const defaultsSchema = z.strictObject({
   interval: timingFields.interval.default(5000),
   fastInterval: timingFields.fastInterval.default(1000),
@@ -82,6 +99,7 @@ const defaultsSchema = z.strictObject({
   rise: timingFields.rise.default(3),
   fall: timingFields.fall.default(3),
   minDwell: timingFields.minDwell.default(1000),
+  hooks: hooksSchema.optional(),
   strategy: pluginReferenceSchema.default({ use: 'fixed', with: {} }),
 });
 
@@ -98,6 +116,7 @@ const serviceSchema = z.strictObject({
   rise: timingFields.rise.optional(),
   fall: timingFields.fall.optional(),
   minDwell: timingFields.minDwell.optional(),
+  hooks: hooksSchema.optional(),
 });
 
 // ── limits: the process watchdog (memory, event loop) ─────────────────────────

@@ -15,7 +15,7 @@ describe('formatMigration', () => {
     const config = parse(yaml) as { services: { healthcheck: Record<string, unknown> } };
     expect(config.services.healthcheck.check).toEqual({ use: 'http', with: { url: 'http://[::1]/', expectStatus: ['200-399'] } });
     expect(config.services.healthcheck).toMatchObject({ interval: '5s', fastInterval: '1s', timeout: '5s', minDwell: '0s' });
-    expect(yaml).toContain('# --no-ip-setup: not given: the healthcheck would add the IPs to lo');
+    expect(yaml).toContain('ipSetup:\n  interface: lo');
     expect(parseConfig(config, undefined, '/').services[0]?.ips).toEqual(['2001:db8:30::1/128', '2001:db8:30::2/128', '2001:db8:30::3/128']);
   });
 

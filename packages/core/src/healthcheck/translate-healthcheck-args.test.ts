@@ -95,7 +95,7 @@ describe('translateHealthcheckOptions', () => {
     const { warnings, host } = translateHealthcheckOptions(
       parseHealthcheckArgs(['--ip', '192.0.2.1', '--dynamic-ip-setup', '--sudo', '--execute', 'logger x', '--pid', '/run/hc.pid', '--user', 'nobody', '--interval', '0']),
     );
-    expect(warnings.map((warning) => warning.flag)).toEqual(['no-ip-setup', 'dynamic-ip-setup', 'sudo', 'execute', 'pid', 'user', 'interval']);
+    expect(warnings.map((warning) => warning.flag)).toEqual(['dynamic-ip-setup', 'sudo', 'pid', 'user', 'interval']);
     expect(host).toEqual({ pidFile: '/run/hc.pid', user: 'nobody' });
   });
 
@@ -106,5 +106,14 @@ describe('translateHealthcheckOptions', () => {
   it('reads a healthcheck config file through the injected reader', () => {
     const { config } = translateHealthcheckArgs(['--config', 'x'], { readConfigFile: () => 'no-ip-setup\nip = 192.0.2.1\ncmd = true\n' });
     expect(config.services.healthcheck?.check).toEqual({ use: 'exec', with: { command: 'true' } });
+  });
+
+  it('runs the execute commands as hooks and sets the IPs on lo unless --no-ip-setup', () => {
+    const { config } = translateHealthcheckOptions(
+      parseHealthcheckArgs(['--ip', '192.0.2.1', '--execute', 'logger a', '--execute', 'logger b', '--down-execute', 'logger down']),
+    );
+    expect(config.services.healthcheck?.hooks).toEqual({ onChange: ['logger a', 'logger b'], onDown: ['logger down'] });
+    expect(config.ipSetup).toEqual({ interface: 'lo' });
+    expect(translateHealthcheckOptions(parseHealthcheckArgs(['--ip', '192.0.2.1', '--no-ip-setup'])).config.ipSetup).toBeUndefined();
   });
 });

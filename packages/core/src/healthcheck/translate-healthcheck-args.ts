@@ -60,6 +60,17 @@ function translateTiming(options: HealthcheckOptions, warn: (flag: string, messa
   };
 }
 
+/** `--execute`, `--up-execute`, … as hooks: the same commands, with `STATE` in their environment. */
+function translateHooks(options: HealthcheckOptions): Record<string, unknown> {
+  const hooks = {
+    ...(options.execute?.length && { onChange: options.execute }),
+    ...(options.up_execute?.length && { onUp: options.up_execute }),
+    ...(options.down_execute?.length && { onDown: options.down_execute }),
+    ...(options.disabled_execute?.length && { onDisabled: options.disabled_execute }),
+  };
+  return Object.keys(hooks).length > 0 ? { hooks } : {};
+}
+
 /** `fixed` strategy options with the same MEDs and attributes per state as the healthcheck. */
 function translateStrategy(options: HealthcheckOptions): Record<string, unknown> {
   const strategy: Record<string, unknown> = {
@@ -89,13 +100,9 @@ function translateStrategy(options: HealthcheckOptions): Record<string, unknown>
 }
 
 function collectWarnings(options: HealthcheckOptions, hasIps: boolean, warn: (flag: string, message: string) => void): void {
-  if (options.ip_setup) warn('no-ip-setup', 'not given: the healthcheck would add the IPs to lo; exaplug does not, so add them yourself (ip address add IP dev lo)');
   if (options.ip_dynamic) warn('dynamic-ip-setup', 'not supported: exaplug never removes IPs from lo; use withdrawOn to stop attracting traffic');
   if (options.given.has('sudo')) warn('sudo', 'ignored: exaplug sets up no IPs');
   if (options.given.has('label') && hasIps) warn('label', 'used only to find IPs on lo when no --ip is given');
-  for (const hook of ['execute', 'up_execute', 'down_execute', 'disabled_execute'] as const) {
-    if (options[hook]?.length) warn(hook.replace('_', '-'), 'not supported yet: no command is run on state changes');
-  }
   if (options.given.has('syslog_facility')) warn('syslog-facility', 'ignored: exaplug logs JSON lines on stderr, which ExaBGP forwards to its log');
   for (const flag of ['pid', 'user', 'group'] as const) {
     if (options[flag] !== undefined) warn(flag, 'not part of an exaplug.yaml: set it in the service manager that starts ExaBGP');
@@ -123,9 +130,12 @@ export function translateHealthcheckOptions(options: HealthcheckOptions, context
     ...translateTiming(options, warn),
     strategy: { use: 'fixed', with: translateStrategy(options) },
     ...(options.disable !== undefined && { disableFile: options.disable }),
+    ...translateHooks(options),
   };
   const config: ConfigInput = {
     exabgp: { acks: options.no_ack ? 'off' : 'auto' },
+    // The healthcheck puts the IPs on lo unless --no-ip-setup (it needs root, as exaplug does).
+    ...(options.ip_setup && { ipSetup: { interface: 'lo' } }),
     log: { level: options.debug ? 'debug' : options.silent ? 'warn' : 'info' },
     services: { [serviceName]: service as ConfigInput['services'][string] },
   };
