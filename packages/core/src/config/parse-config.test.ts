@@ -60,7 +60,7 @@ describe('parseConfig', () => {
       expect.arrayContaining([
         'services.web.ips.0: "2001:db8:30::1/129" length must be 0..128',
         'services.web.ips.1: "not-an-ip" must be an IP address with an optional /length',
-        'services.web.check.use: required (expected string)',
+        'services.web.check: give exactly one of use (one check), all, any, or quorum with of',
         expect.stringMatching(/^services\.web\.interval: expected a duration like 5s or 200ms/),
         expect.stringMatching(/^onStop: /),
       ]),

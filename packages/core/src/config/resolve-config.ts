@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import type { CheckTiming } from '../scheduler/next-check-delay.js';
-import type { ParsedConfig } from './schema.js';
+import type { CheckReference, ParsedConfig } from './schema.js';
 
 export interface PluginReference {
   use: string;
@@ -12,7 +12,7 @@ export interface PluginReference {
 export interface ServiceConfig {
   name: string;
   ips: string[];
-  check: PluginReference;
+  check: CheckReference;
   strategy: PluginReference;
   timing: CheckTiming;
   timeout: number;

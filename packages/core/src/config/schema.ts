@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAllowedPrefix, type AllowedPrefix } from '../announce/allowed-prefixes.js';
 import { parseDuration } from '../duration.js';
+import type { CheckCombination } from '../health/combine-check-results.js';
 import { readIpPrefix } from '../protocol/ip-prefix.js';
 import { findPrefixConflicts } from './find-prefix-conflicts.js';
 import { parseListenAddress } from './listen-address.js';
@@ -62,6 +63,48 @@ export const pluginReferenceSchema = z.strictObject({
   with: z.record(z.string(), z.unknown()).default({}),
 });
 
+/**
+ * A service's check: one plugin (`use`, `with`), or several combined: `all: [...]`,
+ * `any: [...]`, or `quorum: N` with `of: [...]`, each part with its own `use` and `with`.
+ * Composites come out as `use: 'all' | 'any' | 'quorum'` with their parts, so that code
+ * naming a service's check keeps one field to read.
+ */
+export const checkReferenceSchema = z
+  .strictObject({
+    use: z.string().min(1).optional(),
+    with: z.record(z.string(), z.unknown()).optional(),
+    all: z.array(pluginReferenceSchema).min(1).optional(),
+    any: z.array(pluginReferenceSchema).min(1).optional(),
+    quorum: z.number().int().min(1).optional(),
+    of: z.array(pluginReferenceSchema).min(1).optional(),
+  })
+  .superRefine((check, ctx) => {
+    const forms = [check.use !== undefined, check.all !== undefined, check.any !== undefined, check.quorum !== undefined || check.of !== undefined];
+    if (forms.filter(Boolean).length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of use (one check), all, any, or quorum with of' });
+      return;
+    }
+    if (check.with !== undefined && check.use === undefined) ctx.addIssue({ code: 'custom', path: ['with'], message: 'with goes with use' });
+    if ((check.quorum === undefined) !== (check.of === undefined)) ctx.addIssue({ code: 'custom', message: 'quorum and of go together' });
+    if (check.quorum !== undefined && check.of !== undefined && check.quorum > check.of.length) {
+      ctx.addIssue({ code: 'custom', path: ['quorum'], message: `quorum ${check.quorum} is more than the ${check.of.length} checks in of` });
+    }
+  })
+  .transform((check): CheckReference => {
+    if (check.use !== undefined) return { use: check.use, with: check.with ?? {} };
+    if (check.all) return { use: 'all', with: {}, combination: { mode: 'all' }, parts: check.all };
+    if (check.any) return { use: 'any', with: {}, combination: { mode: 'any' }, parts: check.any };
+    return { use: 'quorum', with: {}, combination: { mode: 'quorum', quorum: check.quorum as number }, parts: check.of ?? [] };
+  });
+
+/** A check as the runtime takes it: one plugin, or parts and how to combine them. */
+export interface CheckReference {
+  use: string;
+  with: Record<string, unknown>;
+  combination?: CheckCombination;
+  parts?: Array<{ use: string; with: Record<string, unknown> }>;
+}
+
 const timingFields = {
   interval: durationSchema,
   fastInterval: durationSchema,
@@ -105,7 +148,7 @@ const defaultsSchema = z.strictObject({
 
 const serviceSchema = z.strictObject({
   ips: z.array(servicePrefixSchema).min(1),
-  check: pluginReferenceSchema,
+  check: checkReferenceSchema,
   strategy: pluginReferenceSchema.optional(),
   disableFile: z.string().min(1).optional(),
   interval: timingFields.interval.optional(),

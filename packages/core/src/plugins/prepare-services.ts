@@ -8,6 +8,7 @@ import type { CheckInstance } from './define-check.js';
 import { hostname } from 'node:os';
 import { plannedStates, type StrategyDefinition, type StrategyInstance } from './define-strategy.js';
 import { loadCheck, loadStrategy, type ModuleImporter, type PluginOrigin } from './load-plugin.js';
+import { createCompositeCheck } from './composite-check.js';
 import { parsePluginOptions } from './parse-plugin-options.js';
 import { runInPluginScope } from './plugin-scope.js';
 
@@ -57,9 +58,7 @@ async function prepareService(
   importer?: ModuleImporter,
 ) {
   const base = ['services', service.name];
-  const checkPlugin = await loadCheck(service.check.use, configDir, importer);
   const strategyPlugin = await loadStrategy(service.strategy.use, configDir, importer);
-  const checkOptions = parsePluginOptions(checkPlugin.definition.options, service.check.with, [...base, 'check', 'with']);
   const strategyOptions = parsePluginOptions(strategyPlugin.definition.options, service.strategy.with, [...base, 'strategy', 'with']);
   const strategy = strategyPlugin.definition.create(strategyOptions, { serviceName: service.name, hostname: hostname() });
   // What `validate` accepts the writer must write: every state's routes go through the
@@ -72,25 +71,64 @@ async function prepareService(
       throw new ConfigError(code, undefined, [{ path: [...base, 'strategy'].join('.'), code, message: (error as Error).message, cause: error }]);
     }
   }
-  // In the plugin's scope, so that stray stdout writes and late throws are traced to it.
-  const check = await runInPluginScope({ service: service.name, plugin: checkPlugin.definition.name }, () =>
-    checkPlugin.definition.create(checkOptions, {
-      serviceName: service.name,
-      configDir,
-      logger: logger.child({ service: service.name, check: checkPlugin.definition.name }),
-      neighbors,
-    }),
-  );
+  const context = { serviceName: service.name, configDir, logger, neighbors };
+  const { combination, parts } = service.check;
+  if (!combination || !parts) {
+    const single = await createCheck(service.check, [...base, 'check', 'with'], context, importer);
+    return {
+      config: service,
+      check: single.instance,
+      checkName: single.name,
+      checkOrigin: single.origin,
+      strategy,
+      strategyDefinition: strategyPlugin.definition,
+      strategyOrigin: strategyPlugin.origin,
+      receivedRoutes: single.receivedRoutes,
+    };
+  }
+  const form = combination.mode === 'quorum' ? 'of' : combination.mode;
+  const created: CreatedCheck[] = [];
+  for (const [index, part] of parts.entries()) created.push(await createCheck(part, [...base, 'check', form, index, 'with'], context, importer));
+  const names = created.map((part, index) => (created.findIndex((other) => other.name === part.name) === index ? part.name : `${part.name}#${index + 1}`));
   return {
     config: service,
-    check,
-    checkName: checkPlugin.definition.name,
-    checkOrigin: checkPlugin.origin,
+    check: createCompositeCheck(combination, created.map((part, index) => ({ name: names[index] as string, instance: part.instance }))),
+    checkName: `${combination.mode}(${names.join(', ')})`,
+    checkOrigin: (created[0] as CreatedCheck).origin,
     strategy,
     strategyDefinition: strategyPlugin.definition,
     strategyOrigin: strategyPlugin.origin,
-    receivedRoutes: checkPlugin.definition.needs?.receivedRoutes?.(checkOptions) ?? [],
+    receivedRoutes: created.flatMap((part) => part.receivedRoutes),
   };
+}
+
+interface CreatedCheck {
+  name: string;
+  instance: CheckInstance;
+  origin: PluginOrigin;
+  receivedRoutes: readonly string[];
+}
+
+/** Loads one check plugin, validates its options at `path`, and creates it in its plugin scope. */
+async function createCheck(
+  reference: { use: string; with: Record<string, unknown> },
+  path: readonly (string | number)[],
+  context: { serviceName: string; configDir: string; logger: Logger; neighbors: NeighborView },
+  importer?: ModuleImporter,
+): Promise<CreatedCheck> {
+  const plugin = await loadCheck(reference.use, context.configDir, importer);
+  const options = parsePluginOptions(plugin.definition.options, reference.with, path);
+  const name = plugin.definition.name;
+  // In the plugin's scope, so that stray stdout writes and late throws are traced to it.
+  const instance = await runInPluginScope({ service: context.serviceName, plugin: name }, () =>
+    plugin.definition.create(options, {
+      serviceName: context.serviceName,
+      configDir: context.configDir,
+      logger: context.logger.child({ service: context.serviceName, check: name }),
+      neighbors: context.neighbors,
+    }),
+  );
+  return { name, instance, origin: plugin.origin, receivedRoutes: plugin.definition.needs?.receivedRoutes?.(options) ?? [] };
 }
 
 /** A service's problem with its code and cause: a plugin that failed to import keeps its stack. */

@@ -38,15 +38,12 @@ export default class Check extends Command {
         this.log(JSON.stringify(redactSecrets({ service: service.config.name, check: service.checkName, ...results[index] }))),
       );
     } else {
-      const rows = services.map((service, index) => {
+      const rows = services.flatMap((service, index) => {
         const result = results[index];
-        return [
-          service.config.name,
-          service.checkName,
-          result?.status ?? '?',
-          formatDuration(result?.durationMs ?? 0),
-          redactText(result?.reason ?? ''),
-        ];
+        const row = [service.config.name, service.checkName, result?.status ?? '?', formatDuration(result?.durationMs ?? 0), redactText(result?.reason ?? '')];
+        // A composite check shows each part under it.
+        const parts = (result?.details?.parts ?? []) as Array<{ name: string; status: string; reason?: string; durationMs?: number }>;
+        return [row, ...parts.map((part) => ['', `  ${part.name}`, part.status, formatDuration(part.durationMs ?? 0), redactText(part.reason ?? '')])];
       });
       this.log(formatTable(['service', 'check', 'status', 'time', 'reason'], rows));
     }
