@@ -41,10 +41,8 @@ export default class Plugins extends Command {
     this.log(`\nused by ${config.filepath}:`);
     const used: string[][] = [];
     for (const service of config.services) {
-      for (const [kind, use] of [
-        ['check', service.check.use],
-        ['strategy', service.strategy.use],
-      ] as const) {
+      const checks = (service.check.parts ?? [service.check]).map((part) => ['check', part.use] as const);
+      for (const [kind, use] of [...checks, ['strategy', service.strategy.use] as const]) {
         try {
           const { origin } = kind === 'check' ? await loadCheck(use, config.configDir) : await loadStrategy(use, config.configDir);
           used.push([service.name, kind, use, origin.version ?? '?', origin.source === 'builtin' ? 'built in' : (origin.file ?? origin.resolvedAs)]);
