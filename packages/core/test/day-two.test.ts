@@ -177,4 +177,16 @@ ${services}`;
     expect((await statusReport()).services.find((service) => service.name === 'api')?.drained).not.toBe(false);
     await exaplug('undrain', 'api');
   }, 40_000);
+
+  it('drain --all --wait moves every route off before ExaBGP is stopped, as an ExecStop would', async () => {
+    await waitFor(async () => Object.keys(await table()).length === 3, { timeoutMs: 10_000, what: 'all three routes back' });
+    const drain = await exaplug('drain', '--all', '--wait');
+    expect(drain.stdout).toContain('drained: web, api');
+    // Returned only once ExaBGP acknowledged the withdraws (drain.withdrawAfter 1s): BIRD
+    // holds nothing of ours while the session is still up, so stopping ExaBGP drops no traffic.
+    expect(await bird.isEstablished('exa6')).toBe(true);
+    await waitFor(async () => Object.keys(await table()).length === 0, { timeoutMs: 2000, what: 'every route withdrawn before the stop' });
+    await exabgp.stop('SIGTERM');
+    expect(await table()).toEqual({});
+  }, 40_000);
 });

@@ -17,7 +17,7 @@ export type Scripted = 'pass' | 'degraded' | 'fail' | 'hang' | 'throw';
 export async function createRuntimeHarness(
   rawConfig: Record<string, unknown>,
   scripts: Record<string, Scripted[]>,
-  extra: Pick<RuntimeOptions, 'isDisabled' | 'persistDrain' | 'drainFileOf'> = {},
+  extra: Pick<RuntimeOptions, 'isDisabled' | 'persistDrain' | 'drainFileOf' | 'addresses'> = {},
 ) {
   const clock = new FakeClock();
   const written: string[] = [];
