@@ -2,7 +2,7 @@
 // Re-exporting zod means a plugin's schema is built with the same zod the core validates with.
 export { z } from 'zod';
 export { defineCheck, isCheckDefinition } from './plugins/define-check.js';
-export type { CheckContext, CheckDefinition, CheckInstance, CheckNeeds, CheckRunInput, CheckSpec } from './plugins/define-check.js';
+export type { CheckContext, CheckDefinition, CheckInstance, CheckNeeds, CheckRunInput, CheckSpec, CheckWatchInput } from './plugins/define-check.js';
 export { defineStrategy, isStrategyDefinition } from './plugins/define-strategy.js';
 export type {
   StrategyContext,
