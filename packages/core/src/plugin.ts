@@ -24,6 +24,8 @@ export { describeDuration, durationOption } from './plugins/duration-option.js';
 export { regexOption } from './plugins/regex-option.js';
 export { readOptionFile } from './plugins/read-option-file.js';
 export { describeAbort } from './plugins/describe-abort.js';
+export { watchListener } from './plugins/watch-listener.js';
+export type { WatchListenerOptions } from './plugins/watch-listener.js';
 export { killProcessTree, spawnInGroup } from './plugins/process-group.js';
 export { createCheckContext } from './plugins/create-check-context.js';
 export type { NeighborView } from './runtime/neighbor-table.js';
