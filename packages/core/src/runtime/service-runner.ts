@@ -36,6 +36,8 @@ export interface ServiceRunnerOptions {
    * survives a restart), with the drain settings.
    */
   drain?: { file: string; gracefulShutdown: boolean; withdrawAfterMs?: number | undefined };
+  /** Whether the drain file exists; defaults to `isDisabled` (the runtime remembers its own drain files). */
+  isDrained?: (path: string) => Promise<boolean>;
 }
 
 /** What `exaplug` knows about one service right now. */
@@ -197,7 +199,7 @@ export class ServiceRunner {
     this.roundStartedAtMs = clock.now();
     const isDisabled = this.options.isDisabled ?? fileExists;
     const drainFile = this.options.drain?.file;
-    this.isDrainedNow = drainFile !== undefined && (await isDisabled(drainFile));
+    this.isDrainedNow = drainFile !== undefined && (await (this.options.isDrained ?? isDisabled)(drainFile));
     if (!this.isDrainedNow) {
       this.drained = false;
       this.cancelDrainWithdraw?.();
