@@ -2,7 +2,7 @@ import { type CheckResult, defineCheck, describeAbort, failed, formatDuration, w
 import { describeRequestError, type TimeoutWords } from './describe-request-error.js';
 import { evaluateHttpResponse } from './evaluate-http-response.js';
 import { fetchHttpResponse } from './fetch-http-response.js';
-import { createHttpAgents } from './http-agents.js';
+import { createHttpAgents, type HttpAgents } from './http-agents.js';
 import { httpOptionsSchema } from './http-options.js';
 import { toHttpSettings } from './http-settings.js';
 
@@ -17,11 +17,13 @@ export const check = defineCheck({
   create(options, context) {
     const settings = toHttpSettings(options, context.configDir);
     const timeouts: TimeoutWords = { connect: formatDuration(settings.connectTimeoutMs), total: formatDuration(settings.timeoutMs) };
-    const agents = createHttpAgents(settings.keepAlive);
+    // Made at the first attempt: `validate` creates every check and runs none.
+    let agents: HttpAgents | undefined;
     const target = settings.watch;
     return {
       async run({ signal }): Promise<CheckResult> {
         try {
+          agents ??= createHttpAgents(settings.keepAlive);
           return evaluateHttpResponse(await fetchHttpResponse(settings, signal, agents), settings);
         } catch (error) {
           if (signal.aborted) return failed(describeAbort(signal));
@@ -31,7 +33,7 @@ export const check = defineCheck({
       ...(target && {
         watch: (input) => watchListener({ ...input, ...target, retryMs: watchRetryMs, connectTimeoutMs: settings.connectTimeoutMs }),
       }),
-      close: () => agents.destroy(),
+      close: () => agents?.destroy(),
     };
   },
 });

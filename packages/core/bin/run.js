@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `exaplug run` (what ExaBGP starts) goes straight to the process shell when its flags are
+// `exaplug run` (what ExaBGP starts) and `exaplug validate` skip oclif when their flags are
 // plain; everything else, and any doubt, goes through oclif.
-const handled = process.argv[2] === 'run' && (await (await import('../dist/cli/run-directly.js')).runDirectly(process.argv.slice(3))) !== false;
-if (!handled) {
+const { runDirectly } = await import('../dist/cli/run-directly.js');
+if ((await runDirectly(process.argv.slice(2))) === false) {
   const { execute } = await import('@oclif/core');
   await execute({ dir: import.meta.url });
 }
