@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseExabgpLine } from '../packages/core/src/protocol/parse-exabgp-line.js';
+// The built code, as it runs in production (tsx's transform adds helpers of its own).
+import { parseExabgpLine } from '../packages/core/dist/protocol/parse-exabgp-line.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../packages/core/test/fixtures/${path}`, import.meta.url), 'utf8');
 
