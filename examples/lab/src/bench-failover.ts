@@ -1,5 +1,5 @@
 /**
- * `npm run bench:failover [-- --runs N] [--settings defaults|fast|all]`: N failovers (nginx on w1 stopped at a random
+ * `npm run bench:failover [-- --runs N] [--settings defaults|fast|watch|all]`: N failovers (nginx on w1 stopped at a random
  * phase of the check interval → ::3 best on w3) per tool and setting, on the same lab:
  * exaplug (exec check running curl) and ExaBGP's exabgp-healthcheck --cmd "curl …".
  */
@@ -8,7 +8,7 @@ import { waitForConvergence } from './converge.js';
 import { ensureBuilt } from './ensure-built.js';
 import { createLabNames } from './lab-names.js';
 import { measureFailover, type FailoverSample } from './measure-failover.js';
-import { fastTiming, healthcheckDefaults, type CheckTiming } from './process-spec.js';
+import { fastTiming, healthcheckDefaults, watchTiming, type CheckTiming, type ProcessSpec } from './process-spec.js';
 import { repoDir, startLab, type Lab } from './start-lab.js';
 import { formatSummary, summarize } from './summarize.js';
 
@@ -17,17 +17,26 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const print = (text: string): void => void process.stdout.write(`${text}\n`);
-const settings: { key: string; name: string; timing: CheckTiming }[] = [
-  { key: 'defaults', name: 'defaults (5 s / 1 s / rise 3 / fall 3)', timing: healthcheckDefaults },
-  { key: 'fast', name: 'fast (1 s / 0.2 s / rise 2 / fall 2)', timing: fastTiming },
+type Tool = 'exaplug' | 'healthcheck' | 'exaplug-watch';
+// minDwell 0 for exaplug: each run's failover follows the previous run's failback closely,
+// and the dwell would hold the down announcement (a flap damper, not a detection delay).
+const settings: { key: string; name: string; timing: CheckTiming; tools: Tool[] }[] = [
+  { key: 'defaults', name: 'defaults (5 s / 1 s / rise 3 / fall 3)', timing: { ...healthcheckDefaults, minDwell: 0 }, tools: ['exaplug', 'healthcheck'] },
+  { key: 'fast', name: 'fast (1 s / 0.2 s / rise 2 / fall 2)', timing: { ...fastTiming, minDwell: 0 }, tools: ['exaplug', 'healthcheck'] },
+  { key: 'watch', name: 'watch (1 s / 0.1 s / rise 2 / fall 2)', timing: watchTiming, tools: ['exaplug', 'healthcheck', 'exaplug-watch'] },
 ].filter((setting) => values.settings === 'all' || values.settings === setting.key);
-const tools = ['exaplug', 'healthcheck'] as const;
+
+/** exaplug polls with the same curl as the healthcheck; exaplug-watch is check-http with its watch. */
+function processOf(tool: Tool, timing: CheckTiming): ProcessSpec {
+  if (tool === 'exaplug-watch') return { kind: 'exaplug', timing, check: 'http-watch' };
+  return { kind: tool, timing };
+}
 
 let current: Lab | undefined;
 process.once('SIGINT', () => void current?.stop().finally(() => process.exit(130)));
 
-async function benchOne(tool: (typeof tools)[number], timing: CheckTiming): Promise<FailoverSample[]> {
-  current = await startLab({ process: { kind: tool, timing }, names: createLabNames('xpb-') });
+async function benchOne(tool: Tool, timing: CheckTiming): Promise<FailoverSample[]> {
+  current = await startLab({ process: processOf(tool, timing), names: createLabNames('xpb-') });
   try {
     await waitForConvergence(current, 60_000);
     const samples: FailoverSample[] = [];
@@ -48,7 +57,7 @@ async function main(): Promise<void> {
   await ensureBuilt(repoDir);
   const rows: string[] = [];
   for (const setting of settings) {
-    for (const tool of tools) {
+    for (const tool of setting.tools) {
       const samples = await benchOne(tool, setting.timing);
       const rs1 = formatSummary(summarize(samples.map((s) => s.rs1)));
       const rs2 = formatSummary(summarize(samples.map((s) => s.rs2)));

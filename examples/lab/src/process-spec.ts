@@ -9,12 +9,16 @@ export interface CheckTiming {
   rise: number;
   fall: number;
   timeout: number;
+  /** exaplug's minDwell (between two announcements of a service); 1 s, its default, when unset. */
+  minDwell?: number;
 }
 
 /** ExaBGP healthcheck's defaults. */
 export const healthcheckDefaults: CheckTiming = { interval: 5000, fastInterval: 1000, rise: 3, fall: 3, timeout: 5000 };
 /** The fast settings of the issue (and of the lab test). */
 export const fastTiming: CheckTiming = { interval: 1000, fastInterval: 200, rise: 2, fall: 2, timeout: 1000 };
+/** Issue 11's failover goal: the check's watch triggers the round, the fast interval does the rest. */
+export const watchTiming: CheckTiming = { interval: 1000, fastInterval: 100, rise: 2, fall: 2, timeout: 1000, minDwell: 0 };
 
 /** What each web node's ExaBGP runs as its process. */
 export type ProcessSpec =
@@ -22,8 +26,12 @@ export type ProcessSpec =
   | { kind: 'exaplug'; timing: CheckTiming; check?: ExaplugCheck }
   | { kind: 'healthcheck'; timing: CheckTiming };
 
-/** exaplug's check: `exec` runs the same curl as exabgp-healthcheck; `http` is @exaplug/check-http. */
-export type ExaplugCheck = 'exec' | 'http';
+/**
+ * exaplug's check: `exec` runs the same curl as exabgp-healthcheck; `http` is
+ * @exaplug/check-http polling only; `http-watch` adds its watch (a held connection to
+ * nginx: a refused reconnect runs the check at once).
+ */
+export type ExaplugCheck = 'exec' | 'http' | 'http-watch';
 
 /** Values for exabgp.conf.tmpl: PROCESS, RUN, ENCODER, API. */
 export interface ProcessBlock {
@@ -42,7 +50,7 @@ export function checkCommand(node: WebNode): string {
 export function exaplugCheck(check: ExaplugCheck, node: WebNode, timeoutMs: number): string {
   if (check === 'exec') return `{ use: exec, with: { command: '${checkCommand(node)}' } }`;
   // expectBody: the answer must come from this node's nginx, not merely some nginx.
-  return `{ use: http, with: { url: 'http://[${node.address}]/', expectBody: '${node.name}', timeout: ${timeoutMs} } }`;
+  return `{ use: http, with: { url: 'http://[${node.address}]/', expectBody: '${node.name}', timeout: ${timeoutMs}, watch: ${check === 'http-watch'} } }`;
 }
 
 /**
@@ -66,6 +74,7 @@ export function prepareProcess(spec: ProcessSpec, node: WebNode, nodeDir: string
       RISE: t.rise,
       FALL: t.fall,
       TIMEOUT: `${t.timeout}ms`,
+      MIN_DWELL: `${t.minDwell ?? 1000}ms`,
       CHECK: exaplugCheck(spec.check ?? 'exec', node, t.timeout),
     });
     const run = `/usr/bin/env node ${join(repoDir, 'packages/core/bin/run.js')} run --config ${config}`;

@@ -25,10 +25,10 @@ interface ErrorLike {
   event?: string;
 }
 
-// got reports which phase ran out of time; these are all before the connection is usable.
+// The timeout error tells which phase ran out of time; these are all before the connection is usable.
 const connectPhases = new Set(['lookup', 'socket', 'connect', 'secureConnect']);
 
-/** Turns an error from got (or Node underneath) into an operator's reason. */
+/** Turns an error from the request (Node's, or our timeout and redirect errors) into an operator's reason. */
 export function describeRequestError(error: unknown, timeouts: TimeoutWords): string {
   const { name, code, message = String(error), event } = (error ?? {}) as ErrorLike;
   if (name === 'TimeoutError') {

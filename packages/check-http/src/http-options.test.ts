@@ -14,6 +14,8 @@ describe('httpOptionsSchema', () => {
       followRedirects: false,
       maxBodyBytes: 65_536,
       insecure: false,
+      keepAlive: true,
+      watch: true,
     });
   });
 

@@ -46,6 +46,17 @@ export const httpOptionsSchema = z.strictObject({
   key: z.string().optional(),
   /** Skip certificate verification: a check of liveness, not of identity. */
   insecure: z.boolean().default(false),
+  /**
+   * Reuse one connection between attempts (HTTP keep-alive). Cheaper (no handshake, no
+   * TIME_WAIT), but an attempt then no longer proves the server still accepts new
+   * connections: false connects afresh every time.
+   */
+  keepAlive: z.boolean().default(true),
+  /**
+   * Hold an idle TCP connection to the URL's host and port between attempts: when the
+   * server closes it and refuses a new one, check at once instead of at the next interval.
+   */
+  watch: z.boolean().default(true),
 }).refine((options) => (options.cert === undefined) === (options.key === undefined), {
   message: 'cert and key go together',
   path: ['cert'],

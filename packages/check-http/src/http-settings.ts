@@ -20,6 +20,9 @@ export interface HttpSettings {
   followRedirects: boolean;
   maxBodyBytes: number;
   tls: { servername?: string; ca?: Buffer; cert?: Buffer; key?: Buffer; insecure: boolean };
+  keepAlive: boolean;
+  /** Where the watch connects (the URL's host and port), or undefined when it is off. */
+  watch?: { host: string; port: number };
 }
 
 const optionalRegex = (source: string | undefined) => (source === undefined ? undefined : new RegExp(source));
@@ -49,5 +52,13 @@ export function toHttpSettings(options: HttpOptions, configDir: string): HttpSet
       key: readOptionFile('key', options.key, configDir),
       insecure: options.insecure,
     },
+    keepAlive: options.keepAlive,
+    watch: options.watch ? listenerOf(new URL(options.url)) : undefined,
   };
+}
+
+/** The host and port a URL connects to; IPv6 literals without their brackets. */
+function listenerOf(url: URL): { host: string; port: number } {
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  return { host, port: url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port) };
 }

@@ -14,6 +14,7 @@ const locations = `
   location = /busy { return 429 "slow down\\n"; }
   location = /draining { return 200 '{"status":"draining"}'; }
   location = /moved { return 302 /health; }
+  location = /requests { return 200 "requests on this connection: $connection_requests"; }
   location = /slow { limit_rate 1000; try_files /slow.txt =404; }
   location = /big { try_files /big.txt =404; }
   location = /mtls {
@@ -120,6 +121,41 @@ describe('http check against nginx', () => {
       await own.stop();
     }
     expect(await runCheck({ url })).toMatchObject({ status: 'failed', reason: 'connection refused' });
+  }, 30_000);
+});
+
+describe('http check connections', () => {
+  it('reuses one connection between attempts with keepAlive, and connects afresh without', async () => {
+    const secondRequestOn = async (keepAlive: boolean) => {
+      const instance = await createCheck({ url: nginx.url('/requests'), keepAlive, expectBody: 'connection: 2' });
+      await instance.run({ signal: new AbortController().signal });
+      return (await instance.run({ signal: new AbortController().signal })).status;
+    };
+    expect(await secondRequestOn(true)).toBe('healthy');
+    expect(await secondRequestOn(false)).toBe('failed');
+  });
+
+  it('notices a stopped nginx through its watch long before the next poll', async () => {
+    const own = await startNginx({ locations: 'location = /health { return 200 "ok"; }' });
+    const instance = await createCheck({ url: own.url('/health') });
+    const controller = new AbortController();
+    try {
+      expect((await instance.run({ signal: controller.signal })).status).toBe('healthy');
+      const seen = new Promise<{ reason: string; at: number }>((resolve) => {
+        instance.watch?.({ signal: controller.signal, changed: (reason) => resolve({ reason, at: performance.now() }) });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the watch's connection is up
+      const stoppedAt = performance.now();
+      await own.stop();
+      const { reason, at } = await seen;
+      expect(reason).toMatch(/refuses connections$/);
+      // A poll every second would notice 500 ms later on average; the watch within a round trip.
+      expect(at - stoppedAt).toBeLessThan(300);
+      expect(await instance.run({ signal: new AbortController().signal })).toMatchObject({ status: 'failed', reason: 'connection refused' });
+    } finally {
+      controller.abort();
+      await own.stop();
+    }
   }, 30_000);
 });
 

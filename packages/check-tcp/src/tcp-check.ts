@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { type CheckResult, defineCheck, describeAbort, failed, formatDuration, healthy } from '@exaplug/core/plugin';
+import { type CheckResult, defineCheck, describeAbort, failed, formatDuration, healthy, watchListener } from '@exaplug/core/plugin';
 import { describeReceived } from './describe-received.js';
 import { describeSocketError } from './describe-socket-error.js';
 import { openConnection } from './open-connection.js';
@@ -48,6 +48,9 @@ export const check = defineCheck({
     const sockets = new Set<Socket>();
     return {
       run: ({ signal }) => attempt(settings, signal, sockets),
+      ...(options.watch && {
+        watch: (input) => watchListener({ ...input, host: settings.host, port: settings.port, retryMs: 1000, connectTimeoutMs: settings.connectTimeoutMs }),
+      }),
       close() {
         for (const socket of sockets) socket.destroy();
         sockets.clear();

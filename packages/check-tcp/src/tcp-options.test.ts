@@ -10,6 +10,7 @@ describe('tcpOptionsSchema', () => {
       timeout: '5s',
       script: [],
       maxReadBytes: 65_536,
+      watch: true,
     });
   });
 

@@ -28,6 +28,11 @@ export const tcpOptionsSchema = z.strictObject({
   script: z.array(scriptStepSchema).default([]),
   /** An expectation not met within this many received bytes fails. */
   maxReadBytes: z.number().int().positive().default(65_536),
+  /**
+   * Hold an idle connection between attempts: when the server closes it and refuses a new
+   * one, check at once instead of at the next interval.
+   */
+  watch: z.boolean().default(true),
   /** Speak TLS after connecting; `tls: {}` uses the system's CAs and the host as name. */
   tls: z
     .strictObject({

@@ -137,3 +137,23 @@ describe('tcp check against servers that take their time', () => {
     expect(performance.now() - startedAt).toBeLessThan(2000);
   });
 });
+
+describe('tcp check watch', () => {
+  it('says within a round trip that a stopped server refuses connections', async () => {
+    const own = await startNginx({ locations: 'location = / { return 200; }' });
+    const instance = await check.create(check.options.parse({ host: '127.0.0.1', port: own.httpPort }), createCheckContext({ configDir: dir }));
+    const controller = new AbortController();
+    const reasons: { reason: string; at: number }[] = [];
+    instance.watch?.({ signal: controller.signal, changed: (reason) => reasons.push({ reason, at: performance.now() }) });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const stoppedAt = performance.now();
+      await own.stop();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(reasons.map((entry) => entry.reason)).toEqual([`127.0.0.1:${own.httpPort} refuses connections`]);
+      expect((reasons[0]?.at ?? Infinity) - stoppedAt).toBeLessThan(150);
+    } finally {
+      controller.abort();
+    }
+  }, 30_000);
+});

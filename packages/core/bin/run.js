@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { execute } from '@oclif/core';
-
-await execute({ dir: import.meta.url });
+// `exaplug run` (what ExaBGP starts) and `exaplug validate` skip oclif when their flags are
+// plain; everything else, and any doubt, goes through oclif.
+const { runDirectly } = await import('../dist/cli/run-directly.js');
+if ((await runDirectly(process.argv.slice(2))) === false) {
+  const { execute } = await import('@oclif/core');
+  await execute({ dir: import.meta.url });
+}

@@ -2,7 +2,7 @@
 // Re-exporting zod means a plugin's schema is built with the same zod the core validates with.
 export { z } from 'zod';
 export { defineCheck, isCheckDefinition } from './plugins/define-check.js';
-export type { CheckContext, CheckDefinition, CheckInstance, CheckNeeds, CheckRunInput, CheckSpec } from './plugins/define-check.js';
+export type { CheckContext, CheckDefinition, CheckInstance, CheckNeeds, CheckRunInput, CheckSpec, CheckWatchInput } from './plugins/define-check.js';
 export { defineStrategy, isStrategyDefinition } from './plugins/define-strategy.js';
 export type {
   StrategyContext,
@@ -24,6 +24,8 @@ export { describeDuration, durationOption } from './plugins/duration-option.js';
 export { regexOption } from './plugins/regex-option.js';
 export { readOptionFile } from './plugins/read-option-file.js';
 export { describeAbort } from './plugins/describe-abort.js';
+export { watchListener } from './plugins/watch-listener.js';
+export type { WatchListenerOptions } from './plugins/watch-listener.js';
 export { killProcessTree, spawnInGroup } from './plugins/process-group.js';
 export { createCheckContext } from './plugins/create-check-context.js';
 export type { NeighborView } from './runtime/neighbor-table.js';

@@ -17,6 +17,8 @@ export interface NginxOptions {
     /** Asks clients for a certificate signed by this CA; `$ssl_client_verify` tells the result. */
     clientCaFile?: string;
   };
+  /** Connections the worker may hold (default 64); benchmarks with thousands of clients raise it. */
+  workerConnections?: number;
 }
 
 /** A running nginx listening on 127.0.0.1 and [::1], on the same port in both families. */
@@ -45,9 +47,10 @@ function renderConfig(dir: string, options: NginxOptions, httpPort: number, http
   return `daemon off;
 master_process off;
 worker_processes 1;
+worker_rlimit_nofile ${(options.workerConnections ?? 64) * 2 + 64};
 pid ${join(dir, 'nginx.pid')};
 error_log stderr warn;
-events { worker_connections 64; }
+events { worker_connections ${options.workerConnections ?? 64}; }
 http {
   access_log off;
   client_body_temp_path ${join(dir, 'body')};

@@ -15,7 +15,6 @@ import { startControlServer } from './control-server.js';
 import { startMetricsServer } from './metrics-server.js';
 import { handleControlRequest } from '../control/handle-control-request.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
-import { createRuntimeMetrics } from '../metrics/runtime-metrics.js';
 import { RuntimeEvents } from '../runtime/runtime-events.js';
 import { createInterfaceAddresses } from './interface-addresses.js';
 import { onProcessSignals } from './process-signals.js';
@@ -83,6 +82,8 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
       logger.error({ err: error, socket: config.control.socket }, 'control socket unavailable: exaplug status/drain/reload will not reach this process');
     }
     if (!config.metrics) return;
+    // prom-client only when metrics are on: its import is 75 ms of every start.
+    const { createRuntimeMetrics } = await import('../metrics/runtime-metrics.js');
     const registry = createRuntimeMetrics(events, () => {
       if (shell.state !== 'running') return undefined;
       const runtime = shell.runtimeForControl();

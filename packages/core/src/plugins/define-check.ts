@@ -38,6 +38,22 @@ export interface CheckInstance {
   run(input: CheckRunInput): Promise<CheckResult>;
   /** Release sockets, pools, timers. Called once when the runtime stops. */
   close?(): Promise<void> | void;
+  /**
+   * Optional: watch the target between rounds (a kept connection, a listener) and call
+   * `changed` the moment it may have changed. The runtime then runs a round at once, never
+   * closer than `fastInterval` to the previous one; the round decides, not the watch.
+   * Polling alone cannot notice a failure sooner than half an interval on average.
+   * Called once, after the first round is scheduled; stop when `signal` aborts.
+   */
+  watch?(input: CheckWatchInput): void;
+}
+
+/** What `watch` receives. */
+export interface CheckWatchInput {
+  /** Aborts when the service stops (runtime stop, reload): release what the watch holds. */
+  signal: AbortSignal;
+  /** Something happened to the target (`connection closed`): check it now. Cheap; call freely. */
+  changed(reason: string): void;
 }
 
 /** What a plugin author writes. */

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import semver from 'semver';
+// The two functions, not semver's index: that loads all 50 of its modules at every start.
+import satisfies from 'semver/functions/satisfies.js';
+import validRange from 'semver/ranges/valid.js';
 import { builtinChecks } from '../checks/builtin-checks.js';
 import { ExaplugError } from '../errors.js';
 import { builtinStrategies } from '../strategies/builtin-strategies.js';
@@ -144,7 +146,7 @@ function pickDefinition(kind: PluginKind, module: Record<string, unknown>, name:
 
 function assertCompatible(definition: CheckDefinition | StrategyDefinition, name: string, version: string | undefined) {
   const range = definition.coreVersion;
-  if (!semver.validRange(range) || !semver.satisfies(coreVersion, range, { includePrerelease: true })) {
+  if (!validRange(range) || !satisfies(coreVersion, range, { includePrerelease: true })) {
     throw new ExaplugError(
       'EXAPLUG_PLUGIN_INCOMPATIBLE',
       `${name}${version ? `@${version}` : ''} supports @exaplug/core ${range}, but this is @exaplug/core ${coreVersion}`,

@@ -45,6 +45,7 @@ export function instrumentChecks(services: PreparedService[], probes: CheckProbe
             return Promise.resolve(running).finally(settle);
           }),
         ...(check.close && { close: () => runInPluginScope(scope, () => check.close?.()) }),
+        ...(check.watch && { watch: (input) => runInPluginScope(scope, () => check.watch?.(input)) }),
       },
     };
   });

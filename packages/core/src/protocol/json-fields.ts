@@ -19,7 +19,15 @@ export function numberField(record: Record<string, unknown> | undefined, key: st
   return undefined;
 }
 
-/** Copies only the defined values, so results compare cleanly with toEqual. */
+/**
+ * Copies only the defined values, so results compare cleanly with toEqual. A plain loop:
+ * entries → filter → fromEntries cost as much as JSON.parse of the whole update line.
+ */
 export function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    const field = value[key];
+    if (field !== undefined) copy[key] = field;
+  }
+  return copy as T;
 }

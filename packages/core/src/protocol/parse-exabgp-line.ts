@@ -69,8 +69,13 @@ function parseLenientJson(line: string): unknown {
   }
 }
 
-/** True when brackets outside strings nest deeper than `max`: one linear scan. */
+/**
+ * True when brackets outside strings nest deeper than `max`: one linear scan, skipped when
+ * the line has too few brackets to nest that deep (every real ExaBGP line), since the scan
+ * in JS cost about as much as JSON.parse itself.
+ */
 function isNestedDeeperThan(line: string, max: number): boolean {
+  if (!hasMoreBracketsThan(line, max)) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < line.length; i++) {
@@ -82,6 +87,17 @@ function isNestedDeeperThan(line: string, max: number): boolean {
     else if (code === 0x5b || code === 0x7b) {
       if (++depth > max) return true;
     } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** True when the line holds more than `max` opening brackets (`[` or `{`), strings included. */
+function hasMoreBracketsThan(line: string, max: number): boolean {
+  let count = 0;
+  for (const bracket of ['[', '{']) {
+    for (let at = line.indexOf(bracket); at !== -1; at = line.indexOf(bracket, at + 1)) {
+      if (++count > max) return true;
+    }
   }
   return false;
 }

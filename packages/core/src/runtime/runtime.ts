@@ -19,6 +19,11 @@ import { logRuntimeEvents } from './log-runtime-events.js';
 import { RuntimeEvents } from './runtime-events.js';
 import { createRepeatLimiter, type RepeatVerdict } from './repeat-limiter.js';
 import { ServiceRunner, type ServiceStatus } from './service-runner.js';
+import { createFilePresence, type FilePresence } from './file-presence.js';
+import { access } from 'node:fs/promises';
+
+/** A drain file made by hand (not through `exaplug drain`) is noticed within this long. */
+const drainFileMaxAgeMs = 10_000;
 
 export interface RuntimeOptions {
   config: ExaplugConfig;
@@ -76,6 +81,7 @@ export class Runtime {
   private readonly tablePolicy: NeighborTablePolicy;
   /** Log budgets: garbage from ExaBGP is worth a few lines a minute, session changes more. */
   private readonly allowUnreadableLog: (kind: string) => RepeatVerdict;
+  private readonly drainFiles: FilePresence;
 
   constructor(options: RuntimeOptions) {
     this.options = options;
@@ -86,6 +92,8 @@ export class Runtime {
     this.events = options.events ?? new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
     this.config = config;
     this.services = options.services;
+    const exists = (path: string) => access(path).then(() => true, () => false);
+    this.drainFiles = createFilePresence(options.isDisabled ?? exists, clock, drainFileMaxAgeMs);
     logRuntimeEvents(this.events, logger, clock);
     this.channel = new CommandChannel({
       sink,
@@ -122,6 +130,7 @@ export class Runtime {
       }),
       allowed: config.allowedPrefixes,
       ...(options.isDisabled && { isDisabled: options.isDisabled }),
+      isDrained: (path) => this.drainFiles.has(path),
     });
   }
 
@@ -198,7 +207,10 @@ export class Runtime {
    */
   async setDrained(names: readonly string[], drained: boolean, options: { wait?: boolean } = {}): Promise<void> {
     const runners = names.map((name) => this.runnerOf(name));
-    for (const runner of runners) await this.options.persistDrain?.(runner.status.name, drained);
+    for (const runner of runners) {
+      await this.options.persistDrain?.(runner.status.name, drained);
+      if (this.options.drainFileOf) this.drainFiles.set(this.options.drainFileOf(runner.status.name), drained);
+    }
     await Promise.all(runners.map((runner) => runner.checkNow()));
     if (!drained || !options.wait) return;
     await Promise.all(runners.map((runner) => runner.drainSettled()));

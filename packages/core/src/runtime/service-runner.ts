@@ -36,6 +36,8 @@ export interface ServiceRunnerOptions {
    * survives a restart), with the drain settings.
    */
   drain?: { file: string; gracefulShutdown: boolean; withdrawAfterMs?: number | undefined };
+  /** Whether the drain file exists; defaults to `isDisabled` (the runtime remembers its own drain files). */
+  isDrained?: (path: string) => Promise<boolean>;
 }
 
 /** What `exaplug` knows about one service right now. */
@@ -77,6 +79,12 @@ export class ServiceRunner {
   /** A round is running; a check asked for meanwhile runs right after it. */
   private inRound: Promise<void> | undefined;
   private againAfterRound = false;
+  /** When the current or last round started, and when the next one is due: the watch's spacing. */
+  private roundStartedAtMs: number | undefined;
+  private nextRoundAtMs: number | undefined;
+  /** The check's watch saw a change while a round ran: the next round comes at fastInterval. */
+  private changedDuringRound = false;
+  private readonly stopWatching = new AbortController();
   private readonly log: Logger;
 
   constructor(options: ServiceRunnerOptions) {
@@ -89,14 +97,16 @@ export class ServiceRunner {
     return this.options.service.config.timing.interval;
   }
 
-  /** Runs the first check after `delayMs` (0: at once). */
+  /** Runs the first check after `delayMs` (0: at once), and starts the check's watch if it has one. */
   start(delayMs = 0): void {
     if (delayMs <= 0) void this.round();
-    else this.cancelTimer = this.options.clock.setTimer(delayMs, () => void this.round());
+    else this.scheduleRound(delayMs);
+    this.startWatch();
   }
 
   stop(): void {
     this.stopped = true;
+    this.stopWatching.abort();
     this.cancelTimer?.();
     this.cancelDwell?.();
     this.cancelDrainWithdraw?.();
@@ -133,7 +143,44 @@ export class ServiceRunner {
     };
   }
 
+  private scheduleRound(delayMs: number): void {
+    const { clock } = this.options;
+    this.cancelTimer?.();
+    this.nextRoundAtMs = clock.now() + delayMs;
+    this.cancelTimer = clock.setTimer(delayMs, () => void this.round());
+  }
+
+  private startWatch(): void {
+    const { check } = this.options.service;
+    if (!check.watch) return;
+    try {
+      check.watch({ signal: this.stopWatching.signal, changed: (reason) => this.watchSawChange(reason) });
+    } catch (error) {
+      // A broken watch costs its speed, not the service: polling goes on.
+      this.log.error({ err: error, check: this.options.service.checkName }, 'the check\'s watch failed to start; polling only');
+    }
+  }
+
+  /**
+   * The check's watch saw its target change: a round now, but never closer than
+   * `fastInterval` to the previous one, so a watch that fires in a loop costs no more than
+   * a falling service. An earlier round already due is left alone.
+   */
+  private watchSawChange(reason: string): void {
+    if (this.stopped) return;
+    this.log.debug({ reason }, 'the check saw a change: checking now');
+    if (this.inRound) {
+      this.changedDuringRound = true;
+      return;
+    }
+    const now = this.options.clock.now();
+    const earliest = Math.max(now, (this.roundStartedAtMs ?? -Infinity) + this.options.service.config.timing.fastInterval);
+    if (this.nextRoundAtMs !== undefined && this.nextRoundAtMs <= earliest) return;
+    this.scheduleRound(earliest - now);
+  }
+
   private round(): Promise<void> {
+    this.nextRoundAtMs = undefined;
     this.inRound ??= this.runRound().finally(() => {
       this.inRound = undefined;
       if (this.againAfterRound) {
@@ -149,9 +196,10 @@ export class ServiceRunner {
     if (this.stopped) return;
     const { service, clock } = this.options;
     const config = service.config;
+    this.roundStartedAtMs = clock.now();
     const isDisabled = this.options.isDisabled ?? fileExists;
     const drainFile = this.options.drain?.file;
-    this.isDrainedNow = drainFile !== undefined && (await isDisabled(drainFile));
+    this.isDrainedNow = drainFile !== undefined && (await (this.options.isDrained ?? isDisabled)(drainFile));
     if (!this.isDrainedNow) {
       this.drained = false;
       this.cancelDrainWithdraw?.();
@@ -166,8 +214,10 @@ export class ServiceRunner {
     }
     if (this.stopped) return;
     this.advance(observation);
-    const delay = nextCheckDelay(this.state.name, config.timing, this.options.random());
-    this.cancelTimer = clock.setTimer(delay, () => void this.round());
+    let delay = nextCheckDelay(this.state.name, config.timing, this.options.random());
+    if (this.changedDuringRound) delay = Math.min(delay, Math.max(0, this.roundStartedAtMs + config.timing.fastInterval - clock.now()));
+    this.changedDuringRound = false;
+    this.scheduleRound(delay);
   }
 
   /**

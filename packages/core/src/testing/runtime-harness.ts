@@ -1,6 +1,7 @@
 import { parseConfig } from '../config/parse-config.js';
 import { silentLogger } from '../logger.js';
 import type { CheckResult } from '../plugins/check-result.js';
+import type { CheckWatchInput } from '../plugins/define-check.js';
 import { prepareServices } from '../plugins/prepare-services.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
 import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
@@ -26,6 +27,8 @@ export async function createRuntimeHarness(
   const config = parseConfig(rawConfig, undefined, '/tmp');
   const remaining = new Map(Object.entries(scripts).map(([name, list]) => [name, [...list]]));
   const neighbors: NeighborTable = new Map();
+  // Every scripted check has a watch; a test plays its target changing with `watchSaw`.
+  const watches = new Map<string, CheckWatchInput>();
   const services = await prepareServices(config, silentLogger, { importer: async () => ({}), neighbors });
   for (const service of services) {
     if (service.checkName === 'neighbor') continue; // a real check of the runtime's own table
@@ -37,6 +40,7 @@ export async function createRuntimeHarness(
         if (next === 'degraded') return Promise.resolve<CheckResult>({ status: 'degraded', reason: 'scripted' });
         return Promise.resolve<CheckResult>(next === 'pass' ? { status: 'healthy' } : { status: 'failed', reason: 'scripted' });
       },
+      watch: (input) => void watches.set(service.config.name, input),
     };
   }
   const runtime = new Runtime({
@@ -65,6 +69,14 @@ export async function createRuntimeHarness(
     },
     feed(...lines: string[]) {
       for (const line of lines) runtime.receiveLine(line);
+    },
+    /** The service's check watch reports a change (`changed(reason)`), as a plugin's would. */
+    watchSaw(serviceName: string, reason = 'scripted change'): void {
+      watches.get(serviceName)?.changed(reason);
+    },
+    /** The signal the runtime gave a service's watch: aborted once the service stops. */
+    watchSignal(serviceName: string): AbortSignal | undefined {
+      return watches.get(serviceName)?.signal;
     },
     get shutdownRequested() {
       return shutdownRequested;

@@ -1,6 +1,5 @@
 import { Command } from '@oclif/core';
-import { closeServices } from '../../plugins/prepare-services.js';
-import { describeLoadError, loadForCli } from '../load-for-cli.js';
+import { validateConfig } from '../validate-config.js';
 import { configFlag } from '../log-level-flag.js';
 
 export default class Validate extends Command {
@@ -10,16 +9,12 @@ export default class Validate extends Command {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Validate);
-    try {
-      const { config, services } = await loadForCli(flags.config);
-      await closeServices(services);
-      this.log(`${config.filepath}: valid, ${services.length} service${services.length === 1 ? '' : 's'}`);
-      for (const service of services) {
-        this.log(`  ${service.config.name}: ${service.config.ips.join(', ')} — check ${service.checkName}, strategy ${service.config.strategy.use}`);
-      }
-    } catch (error) {
-      this.logToStderr(describeLoadError(error));
-      this.exit(1);
+    const { ok, lines } = await validateConfig(flags.config);
+    if (ok) {
+      this.log(lines.join('\n'));
+      return;
     }
+    this.logToStderr(lines.join('\n'));
+    this.exit(1);
   }
 }
