@@ -21,6 +21,10 @@ export function createCompositeCheck(combination: CheckCombination, parts: reado
       const results = await Promise.all(parts.map(async (part) => ({ name: part.name, result: await runPart(part.instance, input) })));
       return combineCheckResults(combination, results);
     },
+    // Any part that sees its target change asks for a round of the whole composite.
+    watch(input) {
+      for (const part of parts) part.instance.watch?.(input);
+    },
     async close() {
       await Promise.allSettled(parts.map(async (part) => part.instance.close?.()));
     },
