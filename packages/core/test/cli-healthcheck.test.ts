@@ -1,23 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, exaplugBin } from './e2e-support.js';
+import { assertBuilt, exaplugBin, runExaplug } from './e2e-support.js';
 
-const execFileAsync = promisify(execFile);
-
-async function exaplug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [exaplugBin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const exaplug = runExaplug;
 
 /** Runs `exaplug healthcheck` with ExaBGP's stdin open until `done` says so (or 15 s), then stops it. */
 async function briefly(args: string[], done: (stdout: string, stderr: string) => boolean) {

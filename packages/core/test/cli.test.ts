@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, exaplugBin } from './e2e-support.js';
+import { assertBuilt, runExaplug } from './e2e-support.js';
 
-const execFileAsync = promisify(execFile);
 const example = fileURLToPath(new URL('../../../examples/single-node/exaplug.yaml', import.meta.url));
 
-async function exaplug(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [exaplugBin, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const exaplug = runExaplug;
 
 describe('the commands people type', () => {
   let dir: string;

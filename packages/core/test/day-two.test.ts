@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBird, type BirdHandle } from '@exaplug/test-support/bird';
 import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { pickFreePort } from '@exaplug/test-support/tcp-servers';
 import { waitFor } from '@exaplug/test-support/wait-for';
-import { assertBuilt, exaplugBin, exaplugRun } from './e2e-support.js';
-
-const execFileAsync = promisify(execFile);
+import { assertBuilt, exaplugRun, runExaplug } from './e2e-support.js';
 
 /**
  * Day two, live: a real ExaBGP 4.2 runs exaplug and peers with a real BIRD 2. The control
@@ -36,15 +32,8 @@ ${services}`;
   const web = `  web:\n    ips: [2001:db8:30::1, 2001:db8:30::2]\n    check: { use: exec, with: { command: "true" } }\n    strategy: { use: rotate, with: { node: 0, nodes: 2 } }\n`;
   const api = `  api:\n    ips: [2001:db8:30::3]\n    check: { use: exec, with: { command: "true" } }\n`;
 
-  async function exaplug(...args: string[]) {
-    try {
-      const { stdout, stderr } = await execFileAsync(process.execPath, [exaplugBin, ...args, '--socket', socket()]);
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failure = error as { code: number; stdout: string; stderr: string };
-      return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-    }
-  }
+  const exaplug = (...args: string[]) => runExaplug(...args, '--socket', socket());
+
 
   async function table(): Promise<Record<string, { med: number | undefined; communities: string | undefined }>> {
     const routes = await bird.routesFrom('exa6');

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -12,4 +13,21 @@ export function assertBuilt(): void {
 /** The argv ExaBGP's `run` gets for exaplug with this config. */
 export function exaplugRun(configPath: string): string[] {
   return [process.execPath, exaplugBin, 'run', '--config', configPath];
+}
+
+/** What a finished CLI run printed, and its exit code. */
+export interface CliOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `exaplug` with these arguments to completion; never throws for a non-zero exit. */
+export function runExaplug(...args: string[]): Promise<CliOutcome> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [exaplugBin, ...args], (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
 }
