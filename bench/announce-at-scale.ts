@@ -7,6 +7,11 @@ import { sleep } from './measure-process.js';
 
 const perService = 100;
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /** How many routes BIRD holds in its IPv6 table. */
 async function routeCount(bird: BirdHandle): Promise<number> {
   const match = /(\d+) of \d+ routes/.exec(await bird.birdc('show route count table master6'));
@@ -19,7 +24,9 @@ async function timeUntilHeld(bird: BirdHandle, count: number, start: () => Promi
   const exabgp = await start();
   try {
     while ((await routeCount(bird)) < count) {
-      if (performance.now() - startedAt > 120_000) throw new Error(`BIRD holds ${await routeCount(bird)} of ${count} routes after 120 s`);
+      if (performance.now() - startedAt > 120_000) {
+        throw new Error(`BIRD holds ${await routeCount(bird)} of ${count} routes after 120 s; ExaBGP said:\n${exabgp.output().slice(-2000)}`);
+      }
       await sleep(20);
     }
     return performance.now() - startedAt;
@@ -31,26 +38,50 @@ async function timeUntilHeld(bird: BirdHandle, count: number, start: () => Promi
 
 /**
  * Issue 11 §4: `count` service IPs announced at start through a real ExaBGP 4.2 (acks on)
- * until a real BIRD holds them all, against the same routes from ExaBGP's own static config.
+ * until a real BIRD holds them all, against the same routes with the same attributes from
+ * ExaBGP's own static config. `meds: 'shared'` gives every route MED 100 (exaplug groups
+ * them into `announce attributes … nlri` commands); `meds: 'rotated'` gives each IP of a
+ * service its own MED (100, 101, …: the default strategy), so that no two routes of a
+ * service can share a command, nor an UPDATE on either side.
  */
-export async function measureAnnounceAtScale(dir: string, count: number) {
+export async function measureAnnounceAtScale(dir: string, count: number, meds: 'shared' | 'rotated' = 'shared', rounds = 3) {
   const services = Math.ceil(count / perService);
   const ipOf = (service: number, index: number) => `2001:db8:${service.toString(16)}:${index.toString(16)}::1/128`;
+  const medOf = (index: number) => (meds === 'shared' ? 100 : 100 + (index % perService));
   const bird = await startBird({ neighbors: [{ name: 'exa6', address: '::1', local: '::1', family: 'ipv6', peerAs: 65001 }] });
   try {
     const neighbor = { peer: '::1', local: '::1', family: 'ipv6 unicast' as const, port: bird.port };
     const routes = Array.from({ length: services }, (_, s) => Array.from({ length: perService }, (_, i) => ipOf(s, i))).flat().slice(0, count);
-    const staticMs = await timeUntilHeld(bird, count, () =>
-      startExabgp({ run: ['/bin/sleep', '3600'], receive: false, neighbors: [{ ...neighbor, staticRoutes: routes }] }),
-    );
+    // The API's floor: the commands exaplug writes, written by `cat` as soon as ExaBGP reports
+    // the session up (as exaplug does: ExaBGP 4.2 drops commands for a peer not yet up).
+    const commands =
+      meds === 'shared'
+        ? Array.from({ length: services }, (_, s) => `announce attributes next-hop self med 100 nlri ${routes.slice(s * perService, (s + 1) * perService).join(' ')}`)
+        : routes.map((route, index) => `announce route ${route} next-hop self med ${medOf(index)}`);
+    await writeFile(join(dir, 'commands'), `${commands.join('\n')}\n`);
+    // A process that reads until ExaBGP is gone. Not `sleep` (it would outlive ExaBGP, holding
+    // its pipes) nor `cat` (ExaBGP makes the pipe non-blocking: cat exits on EAGAIN and
+    // ExaBGP, after five such deaths, shuts down).
+    const readAll = `${process.execPath} -e 'process.stdin.resume()'`;
+    await writeFile(join(dir, 'read-all.sh'), `#!/bin/sh\nexec ${readAll}\n`, { mode: 0o755 });
+    await writeFile(join(dir, 'cat-commands.sh'), `#!/bin/sh\ngrep -q -m 1 '"state": *"up"'\ncat ${join(dir, 'commands')}\nexec ${readAll}\n`, { mode: 0o755 });
     const configFile = join(dir, 'announce.yaml');
     await writeFile(join(dir, 'up'), '');
-    const lines = Array.from({ length: services }, (_, s) => `  s${s}:\n    ips: [${routes.slice(s * perService, (s + 1) * perService).map((ip) => `'${ip}'`).join(', ')}]\n    check: { use: file, with: { path: up } }`);
+    const strategy = meds === 'shared' ? '\n    strategy: { use: fixed, with: { increase: 0 } }' : '';
+    const lines = Array.from({ length: services }, (_, s) => `  s${s}:\n    ips: [${routes.slice(s * perService, (s + 1) * perService).map((ip) => `'${ip}'`).join(', ')}]\n    check: { use: file, with: { path: up } }${strategy}`);
     await writeFile(configFile, `log: { level: warn }\ndefaults: { interval: 200ms, rise: 1, fall: 2, timeout: 1s }\nservices:\n${lines.join('\n')}\n`);
-    const exaplugMs = await timeUntilHeld(bird, count, () =>
-      startExabgp({ run: [process.execPath, exaplugBin, 'run', '--config', configFile], receive: false, neighbors: [neighbor] }),
-    );
-    return { count, staticMs, exaplugMs };
+    const sides = {
+      staticMs: () => startExabgp({ run: [join(dir, 'read-all.sh')], receive: false, neighbors: [{ ...neighbor, staticRoutes: routes.map((route, index) => `${route} med ${medOf(index)}`) }] }),
+      floorMs: () => startExabgp({ run: [join(dir, 'cat-commands.sh')], receive: false, neighbors: [neighbor] }),
+      exaplugMs: () => startExabgp({ run: [process.execPath, exaplugBin, 'run', '--config', configFile], receive: false, neighbors: [neighbor] }),
+    };
+    // Interleaved rounds, median of each: one round on this machine varies by a second or more
+    // (when the first connection attempt races BIRD's listener, ExaBGP retries a second later).
+    const times: Record<keyof typeof sides, number[]> = { staticMs: [], floorMs: [], exaplugMs: [] };
+    for (let round = 0; round < rounds; round++) {
+      for (const side of Object.keys(sides) as Array<keyof typeof sides>) times[side].push(await timeUntilHeld(bird, count, sides[side]));
+    }
+    return { count, meds, rounds, staticMs: median(times.staticMs), floorMs: median(times.floorMs), exaplugMs: median(times.exaplugMs), times };
   } finally {
     await bird.stop();
   }

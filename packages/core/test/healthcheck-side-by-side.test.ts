@@ -36,32 +36,35 @@ function answer(line: string): string {
 }
 
 /**
- * `neighbor 10.0.0.1 announce route P next-hop self med 100 community [ a b ]` as a
- * comparable key: the selector, the action, the prefix, and the attributes in a fixed
- * order, lists without their inner spacing. The two programs order attributes differently
- * and space the brackets differently; ExaBGP reads both the same.
+ * `neighbor 10.0.0.1 announce route P next-hop self med 100 community [ a b ]` as comparable
+ * keys, one per route: the selector, the action, the prefix, and the attributes in a fixed
+ * order, lists without their inner spacing. The two programs order attributes differently,
+ * space the brackets differently, and exaplug writes routes that share their attributes as
+ * one `announce attributes … nlri P1 P2` command; ExaBGP reads all of these the same.
  */
-export function normalizeRouteCommand(line: string): string | undefined {
-  const match = /^(?:(.*?) )?(announce|withdraw) route (\S+) (.*)$/.exec(line.trim());
-  if (!match) return undefined;
-  const [, selector = '', action, prefix, rest = ''] = match;
+export function normalizeRouteCommand(line: string): string[] {
+  const match = /^(?:(.*?) )?(announce|withdraw) (?:route (\S+) (.*)|attributes (.*) nlri (.*))$/.exec(line.trim());
+  if (!match) return [];
+  const [, selector = '', action, prefix, routeRest, groupRest = '', groupPrefixes = ''] = match;
+  const prefixes = prefix === undefined ? groupPrefixes.split(/\s+/) : [prefix];
   const attributes: string[] = [];
-  const tokens = rest.match(/\[[^\]]*\]|\S+/g) ?? [];
+  const tokens = (routeRest ?? groupRest).match(/\[[^\]]*\]|\S+/g) ?? [];
   for (let index = 0; index < tokens.length; index += 2) {
     const value = (tokens[index + 1] ?? '').replace(/^\[|\]$/g, '').trim().split(/\s+/).join(' ');
     attributes.push(`${tokens[index]}=${value}`);
   }
-  return [selector, action, prefix, ...attributes.sort()].join(' | ');
+  attributes.sort();
+  return prefixes.map((each) => [selector, action, each, ...attributes].join(' | '));
 }
 
 /** Two route commands on one line: a signal handler's print interrupted another print. */
 function isInterleaved(line: string): boolean {
-  return (line.match(/\b(?:announce|withdraw) route /g) ?? []).length > 1;
+  return (line.match(/\b(?:announce|withdraw) (?:route|attributes) /g) ?? []).length > 1;
 }
 
 /** The distinct route commands a program wrote, normalized and sorted. */
 function distinctRoutes(lines: string[]): string[] {
-  return [...new Set(lines.map(normalizeRouteCommand).filter((line) => line !== undefined))].sort();
+  return [...new Set(lines.flatMap(normalizeRouteCommand))].sort();
 }
 
 async function runOne(argv: string[], dir: string, rounds: number): Promise<string[]> {

@@ -61,7 +61,7 @@ describe('exaplug run as a process', () => {
     await waitFor(() => run.stdout.length >= 4, { timeoutMs: 10_000, what: 'the announcements' });
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-    expect(run.stdout.slice(4)).toEqual(['withdraw route 192.0.2.1/32 next-hop self', 'withdraw route 192.0.2.2/32 next-hop self']);
+    expect(run.stdout.slice(4)).toEqual(['withdraw attributes next-hop self nlri 192.0.2.1/32 192.0.2.2/32']);
   }, 20_000);
 
   it('exits at once, writing nothing, when stdin closes', async () => {

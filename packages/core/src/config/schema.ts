@@ -191,8 +191,10 @@ export const configSchema = z.strictObject({
       dialect: z.enum(['auto', 'neighbor', 'peer']).default('auto'),
       acks: z.enum(['auto', 'on', 'off']).default('auto'),
       ackTimeout: durationSchema.default(5000),
+      /** Routes differing only in their prefix share one `announce attributes … nlri` command. */
+      groupRoutes: z.boolean().default(true),
     })
-    .default({ dialect: 'auto', acks: 'auto', ackTimeout: 5000 }),
+    .default({ dialect: 'auto', acks: 'auto', ackTimeout: 5000, groupRoutes: true }),
   onStop: z.enum(['withdraw', 'keep']).default('withdraw'),
   allowedPrefixes: allowedPrefixesSchema.optional(),
   onInvalidConfig: onInvalidConfigSchema,

@@ -24,7 +24,7 @@ export type {
   UpdateMessage,
   WithdrawnRoute,
 } from './messages.js';
-export { formatRouteCommand } from './format-command.js';
+export { formatGroupedRouteCommand, formatRouteCommand, routeGroupKey } from './format-command.js';
 export { validateRouteIntent } from './validate-route-intent.js';
 export { AckTracker, createAckTracker } from './ack-tracker.js';
 export type { AckCounters, AckTrackerOptions, AcknowledgedCommand, PendingCommand } from './ack-tracker.js';

@@ -2,7 +2,8 @@ import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
 import { createAckTracker, type AckTracker } from '../protocol/ack-tracker.js';
 import { detectExabgp, versionProbeCommand, type ExabgpVersion, type TimedLine } from '../protocol/detect-exabgp.js';
-import { formatRouteCommand } from '../protocol/format-command.js';
+import { formatGroupedRouteCommand, formatRouteCommand } from '../protocol/format-command.js';
+import { groupAdjacentRoutes } from '../protocol/group-routes.js';
 import type { ParsedLine } from '../protocol/messages.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../scheduler/clock.js';
@@ -16,6 +17,11 @@ export interface CommandChannelOptions {
   acks: 'auto' | 'on' | 'off';
   dialect: 'auto' | CommandDialect;
   ackTimeoutMs: number;
+  /**
+   * Adjacent routes that differ only in their prefix go in one `announce attributes … nlri`
+   * command (4.x/5.x). Default true.
+   */
+  groupRoutes?: boolean;
   /** How long to wait for the answer to the version probe before deciding acks are off. */
   probeWindowMs?: number;
   /**
@@ -56,8 +62,8 @@ export class CommandChannel {
   /** 6.x writes `error: <reason>` on the line before the `error` ack it explains. */
   private lastErrorReason: string | undefined;
   private queriesUnanswered = 0;
-  /** The route behind each pending route command, by sequence number, for failure reports. */
-  private readonly routesInFlight = new Map<number, RouteIntent>();
+  /** The routes behind each pending route command, by sequence number, for failure reports. */
+  private readonly routesInFlight = new Map<number, readonly RouteIntent[]>();
   private markReady: () => void = () => {};
   /**
    * Resolves once ExaBGP is known (probe settled) and has answered the startup queries,
@@ -90,7 +96,7 @@ export class CommandChannel {
       this.queued.push(...intents);
       return;
     }
-    for (const intent of intents) this.writeRoute(intent);
+    this.writeRoutes(intents);
   }
 
   /** Takes an ack or an output line ExaBGP wrote. */
@@ -149,8 +155,7 @@ export class CommandChannel {
       'exabgp detected',
     );
     this.writeStartupQueries();
-    const queued = this.queued.splice(0);
-    for (const intent of queued) this.writeRoute(intent);
+    this.writeRoutes(this.queued.splice(0));
   }
 
   private writeStartupQueries(): void {
@@ -169,26 +174,57 @@ export class CommandChannel {
     if (this.queriesUnanswered === 0) this.markReady();
   }
 
-  private write(command: string, intent?: RouteIntent): void {
+  private write(command: string, intents?: readonly RouteIntent[]): void {
     const { clock, sink } = this.options;
     sink.writeLine(command);
     this.options.events?.emit({ type: 'commandWritten', command });
     const pending = this.tracker.sent(command, clock.now());
-    if (pending && intent) this.routesInFlight.set(pending.seq, intent);
+    if (pending && intents) this.routesInFlight.set(pending.seq, intents);
     this.armExpiry();
+  }
+
+  /**
+   * Groups only in the 4.x/5.x dialect: 4.2 answers grouped commands as measured (one ack,
+   * one UPDATE); 6.x accepts them too, but no real 6.x runs in the tests to prove it.
+   */
+  private writeRoutes(intents: readonly RouteIntent[]): void {
+    if (this.options.groupRoutes === false || this.dialect !== 'neighbor' || intents.length < 2) {
+      for (const intent of intents) this.writeRoute(intent);
+      return;
+    }
+    for (const group of groupAdjacentRoutes(intents, this.dialect)) {
+      if (group.length === 1) this.writeRoute(group[0] as RouteIntent);
+      else this.writeRouteGroup(group);
+    }
+  }
+
+  private writeRouteGroup(group: readonly RouteIntent[]): void {
+    let command: string;
+    try {
+      command = formatGroupedRouteCommand(group, this.dialect, this.validation());
+    } catch {
+      // One route in the group is invalid: each on its own, so only that one is refused.
+      for (const intent of group) this.writeRoute(intent);
+      return;
+    }
+    this.write(command, group);
   }
 
   private writeRoute(intent: RouteIntent): void {
     let command: string;
     try {
-      command = formatRouteCommand(intent, this.dialect, this.options.allowed ? { allowed: this.options.allowed } : {});
+      command = formatRouteCommand(intent, this.dialect, this.validation());
     } catch (error) {
       // Validation failed: nothing is written, so no ack is owed and none can be misattributed.
       this.options.logger.error({ err: error, code: (error as { code?: string }).code, intent }, 'route refused before writing');
       this.options.onRouteFailed?.(intent, (error as Error).message);
       return;
     }
-    this.write(command, intent);
+    this.write(command, [intent]);
+  }
+
+  private validation(): { allowed?: readonly AllowedPrefix[] } {
+    return this.options.allowed ? { allowed: this.options.allowed } : {};
   }
 
   private acknowledge(ack: 'done' | 'error'): void {
@@ -201,9 +237,9 @@ export class CommandChannel {
       return;
     }
     if (matched.command.startsWith('show ')) this.queryAnswered();
-    const intent = this.routesInFlight.get(matched.seq);
+    const intents = this.routesInFlight.get(matched.seq);
     this.routesInFlight.delete(matched.seq);
-    if (intent && ack === 'error') this.options.onRouteFailed?.(intent, reason ?? 'exabgp answered error');
+    if (intents && ack === 'error') for (const intent of intents) this.options.onRouteFailed?.(intent, reason ?? 'exabgp answered error');
     const latencyMs = Math.round((matched.ackedAtMs - matched.sentAtMs) * 10) / 10;
     if (ack === 'error') logger.error({ command: matched.command, reason, counters: this.tracker.counters }, 'exabgp refused a command');
     this.options.events?.emit({ type: 'commandAnswered', command: matched.command, answer: ack, latencyMs });
@@ -220,9 +256,9 @@ export class CommandChannel {
       for (const entry of this.tracker.expire(clock.now())) {
         if (entry.command.startsWith('show ')) this.queryAnswered();
         this.options.events?.emit({ type: 'commandTimedOut', command: entry.command });
-        const intent = this.routesInFlight.get(entry.seq);
+        const intents = this.routesInFlight.get(entry.seq) ?? [];
         this.routesInFlight.delete(entry.seq);
-        if (intent) this.options.onRouteFailed?.(intent, 'no acknowledgement in time');
+        for (const intent of intents) this.options.onRouteFailed?.(intent, 'no acknowledgement in time');
       }
       this.armExpiry();
     });

@@ -36,7 +36,7 @@ describe('idle mode with a refused config', () => {
     expect(written.splice(0)).toEqual(['system version', 'show adj-rib out']);
     for (const line of [...held, 'done']) guard.receiveLine(line);
     await clock.advance(0);
-    expect(written).toEqual(['withdraw route 2001:db8:30::1/128 next-hop self', 'withdraw route 2001:db8:30::2/128 next-hop self']);
+    expect(written).toEqual(['withdraw attributes next-hop self nlri 2001:db8:30::1/128 2001:db8:30::2/128']);
   });
 
   it('does nothing when the config is fixed before the grace period ends', async () => {

@@ -59,6 +59,18 @@ describe('what the runtime believes is what ExaBGP holds', () => {
     expect(harness.take()).toEqual(['announce route 2001:db8:30::1/128 next-hop self med 100']);
   });
 
+  it('forgets every route of a grouped command ExaBGP answered with error, and announces them again', async () => {
+    const { harness } = await started(configWith({}, { strategy: { use: 'fixed', with: { increase: 0 } } }), ['pass', 'pass', 'pass']);
+    await harness.clock.advance(0);
+    expect(harness.take()).toEqual(['announce attributes next-hop self med 100 nlri 2001:db8:30::1/128 2001:db8:30::2/128']);
+    harness.feed('error');
+    expect(harness.runtime.routes).toEqual([]);
+    await harness.clock.advance(1000);
+    expect(harness.take()).toEqual(['announce attributes next-hop self med 100 nlri 2001:db8:30::1/128 2001:db8:30::2/128']);
+    harness.feed('done');
+    expect(harness.runtime.routes.map((route) => route.prefix)).toEqual(ips);
+  });
+
   it('keys routes by their one spelling: a bare IP and its /128 are one route', async () => {
     const { harness } = await started(configWith({}, { ips: ['2001:DB8:30:0::1', '2001:db8:30::2/128'] }), ['pass']);
     await harness.clock.advance(0);

@@ -102,6 +102,7 @@ export class Runtime {
       acks: config.exabgp.acks,
       dialect: config.exabgp.dialect,
       ackTimeoutMs: config.exabgp.ackTimeout,
+      groupRoutes: config.exabgp.groupRoutes,
       ...(options.probeWindowMs !== undefined && { probeWindowMs: options.probeWindowMs }),
       startupQueries: startupQueriesFor(this.tablePolicy, config),
       allowed: config.allowedPrefixes,
