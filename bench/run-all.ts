@@ -9,6 +9,7 @@ import { measureAnnounceAtScale } from './announce-at-scale.js';
 import { measureHealthcheck } from './healthcheck.js';
 import { measureManyServices } from './many-services.js';
 import { measureParse } from './parse.js';
+import { measureReceiveFullTable } from './receive-full-table.js';
 import { measureSpawn, measureValidate } from './startup.js';
 import { formatTable, type Row } from './format-table.js';
 
@@ -29,6 +30,8 @@ try {
   const healthcheck = await measureHealthcheck(nginx.url('/health'));
   log('10 000 routes through ExaBGP to BIRD …');
   const announce = await measureAnnounceAtScale(dir, 10_000);
+  log('200 000 routes from BIRD through ExaBGP (about 5 min) …');
+  const receive = await measureReceiveFullTable(dir, 200_000);
 
   const perCheck = many.httpKeepAliveWatch.cpuPercent / services;
   const rows: Row[] = [
@@ -44,10 +47,12 @@ try {
     { what: 'parse ExaBGP JSON update lines', figure: `${Math.round(parse.updates.exaplug).toLocaleString('en')} lines/s`, ratio: parse.updates.exaplug / parse.updates.jsonParse, versus: 'JSON.parse of the same lines', goal: '≥ 0.5×', met: parse.updates.exaplug / parse.updates.jsonParse >= 0.5 },
     { what: 'parse the mixed stream', figure: `${Math.round(parse.mixed.exaplug).toLocaleString('en')} lines/s`, ratio: parse.mixed.exaplug / parse.mixed.jsonParse, versus: 'JSON.parse of its JSON lines', goal: '(informative)' },
     { what: `announce ${announce.count} service IPs at start, until BIRD holds all`, figure: `${(announce.exaplugMs / 1000).toFixed(2)} s`, ratio: announce.exaplugMs / announce.staticMs, versus: `ExaBGP static config ${(announce.staticMs / 1000).toFixed(2)} s`, goal: '≤ 1.2×', met: announce.exaplugMs / announce.staticMs <= 1.2 },
+    { what: `receive ${receive.count.toLocaleString('en')} routes from BIRD through ExaBGP`, figure: `${(receive.exaplugMs / 1000).toFixed(2)} s`, ratio: receive.ratio, versus: `cat > /dev/null ${(receive.catMs / 1000).toFixed(2)} s`, goal: '≤ 1.05×', met: receive.ratio <= 1.05 },
+    { what: 'received full table: RSS / per kept route', figure: `${receive.exaplugRssMiB.toFixed(0)} MiB / ${receive.bytesPerKeptRoute.toFixed(0)} B`, versus: 'keeping only what checks ask for', goal: '(informative)' },
     { what: 'spawn → first command', figure: `${spawnTimes.firstCommandMs.toFixed(0)} ms`, ratio: spawnTimes.firstCommandMs / spawnTimes.nodeMs, versus: `node -e 0 ${spawnTimes.nodeMs.toFixed(0)} ms`, goal: '< 300 ms', met: spawnTimes.firstCommandMs < 300 },
   ];
   process.stdout.write(`${formatTable(rows)}\n`);
-  const results = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, services, rows, raw: { parse, spawn: spawnTimes, validate, many, healthcheck, announce } };
+  const results = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, services, rows, raw: { parse, spawn: spawnTimes, validate, many, healthcheck, announce, receive } };
   await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   await nginx.stop();
