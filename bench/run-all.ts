@@ -9,6 +9,7 @@ import { measureAnnounceAtScale } from './announce-at-scale.js';
 import { measureHealthcheck } from './healthcheck.js';
 import { measureManyServices } from './many-services.js';
 import { measureParse } from './parse.js';
+import { measureReceiveFullTable } from './receive-full-table.js';
 import { measureSpawn, measureValidate } from './startup.js';
 import { formatTable, type Row } from './format-table.js';
 
@@ -30,6 +31,8 @@ try {
   log('10 000 routes through ExaBGP to BIRD, shared and rotated MEDs, 3 rounds each …');
   const announce = await measureAnnounceAtScale(dir, 10_000, 'shared');
   const announceRotated = await measureAnnounceAtScale(dir, 10_000, 'rotated');
+  log('200 000 routes from BIRD through ExaBGP (about 5 min) …');
+  const receive = await measureReceiveFullTable(dir, 200_000);
 
   const perCheck = many.httpKeepAliveWatch.cpuPercent / services;
   const rows: Row[] = [
@@ -48,10 +51,12 @@ try {
       { what: `announce ${run.count} IPs at start (${run.meds} MEDs), until BIRD holds all`, figure: `${(run.exaplugMs / 1000).toFixed(2)} s`, ratio: run.exaplugMs / run.staticMs, versus: `ExaBGP static config ${(run.staticMs / 1000).toFixed(2)} s`, goal: '≤ 1.2×', met: run.exaplugMs / run.staticMs <= 1.2 },
       { what: `  the API's floor: cat of the same commands (${run.meds})`, figure: `${(run.floorMs / 1000).toFixed(2)} s`, ratio: run.exaplugMs / run.floorMs, versus: 'exaplug ÷ floor', goal: '(informative)' },
     ]),
+    { what: `receive ${receive.count.toLocaleString('en')} routes from BIRD through ExaBGP`, figure: `${(receive.exaplugMs / 1000).toFixed(2)} s`, ratio: receive.ratio, versus: `cat > /dev/null ${(receive.catMs / 1000).toFixed(2)} s`, goal: '≤ 1.05×', met: receive.ratio <= 1.05 },
+    { what: 'received full table: RSS / per kept route', figure: `${receive.exaplugRssMiB.toFixed(0)} MiB / ${receive.bytesPerKeptRoute.toFixed(0)} B`, versus: 'keeping only what checks ask for', goal: '(informative)' },
     { what: 'spawn → first command', figure: `${spawnTimes.firstCommandMs.toFixed(0)} ms`, ratio: spawnTimes.firstCommandMs / spawnTimes.nodeMs, versus: `node -e 0 ${spawnTimes.nodeMs.toFixed(0)} ms`, goal: '< 300 ms', met: spawnTimes.firstCommandMs < 300 },
   ];
   process.stdout.write(`${formatTable(rows)}\n`);
-  const results = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, services, rows, raw: { parse, spawn: spawnTimes, validate, many, healthcheck, announce, announceRotated } };
+  const results = { measuredAt: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, services, rows, raw: { parse, spawn: spawnTimes, validate, many, healthcheck, announce, announceRotated, receive } };
   await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   await nginx.stop();

@@ -17,6 +17,8 @@ export interface BirdNeighbor {
   local: string;
   family: 'ipv4' | 'ipv6';
   peerAs: number;
+  /** Export the `staticRoutes` of startBird to this neighbor (default: export none). */
+  exportStatic?: boolean;
 }
 
 /** One path BIRD holds for a prefix, from `show route … all`. */
@@ -43,13 +45,38 @@ export interface BirdHandle {
   stop(): Promise<void>;
 }
 
-function renderConfig(dir: string, port: number, neighbors: readonly BirdNeighbor[], localAs: number): string {
+/** A route BIRD originates (`protocol static`, blackhole): e.g. a full table to export. */
+export interface BirdStaticRoute {
+  prefix: string;
+  /** Sent as the BGP MED: routes with different ones cannot share an UPDATE, as in a real table. */
+  med?: number;
+  /**
+   * Off at start, in protocol `static4_GROUP` (or `static6_GROUP`) until `birdc enable` it:
+   * routes exported only when a test says so. Without it: protocol `static4` (`static6`).
+   */
+  group?: string;
+}
+
+function renderStatic(routes: readonly BirdStaticRoute[]): string {
+  const protocols = new Map<string, string[]>();
+  for (const route of routes) {
+    const family = route.prefix.includes(':') ? 'ipv6' : 'ipv4';
+    const name = `static${family === 'ipv4' ? 4 : 6}${route.group === undefined ? '' : `_${route.group}`}`;
+    let lines = protocols.get(name);
+    if (!lines) protocols.set(name, (lines = [`protocol static ${name} {`, `  ${family};`, ...(route.group === undefined ? [] : ['  disabled;'])]));
+    lines.push(`  route ${route.prefix} blackhole${route.med === undefined ? '' : ` { bgp_med = ${route.med}; }`};`);
+  }
+  return [...protocols.values()].map((lines) => `${lines.join('\n')}\n}\n`).join('');
+}
+
+function renderConfig(dir: string, port: number, neighbors: readonly BirdNeighbor[], localAs: number, staticRoutes: readonly BirdStaticRoute[]): string {
   const sessions = neighbors.map((n) => {
+    const exported = n.exportStatic ? 'export where source = RTS_STATIC;' : 'export none;';
     const channel =
       n.family === 'ipv4'
-        ? 'ipv4 { import all; export none; next hop self; gateway recursive; };'
+        ? `ipv4 { import all; ${exported} next hop self; gateway recursive; };`
         : // next hop self would be ::1, the neighbor's own address: BIRD refuses it on export.
-          'ipv6 { import all; export none; next hop address 2001:db8:ffff::1; gateway recursive; };';
+          `ipv6 { import all; ${exported} next hop address 2001:db8:ffff::1; gateway recursive; };`;
     return `protocol bgp ${n.name} from exa {
   local ${n.local} port ${port} as ${localAs};
   neighbor ${n.address} as ${n.peerAs};
@@ -70,7 +97,7 @@ template bgp exa {
   error wait time 1, 5;
   error forget time 10;
 }
-${sessions.join('\n')}
+${renderStatic(staticRoutes)}${sessions.join('\n')}
 `;
 }
 
@@ -97,12 +124,12 @@ export function parseBirdRoutes(output: string): BirdRoute[] {
 }
 
 /** Starts BIRD 2 in the foreground on loopback, passive, accepting the given ExaBGP sessions. */
-export async function startBird(options: { neighbors: BirdNeighbor[]; localAs?: number }): Promise<BirdHandle> {
+export async function startBird(options: { neighbors: BirdNeighbor[]; localAs?: number; staticRoutes?: readonly BirdStaticRoute[] }): Promise<BirdHandle> {
   const dir = await mkdtemp(join(tmpdir(), 'exaplug-bird-'));
   const port = await pickFreePort(['127.0.0.1', '::1']);
   const socket = join(dir, 'bird.ctl');
   const config = join(dir, 'bird.conf');
-  await writeFile(config, renderConfig(dir, port, options.neighbors, options.localAs ?? 65002));
+  await writeFile(config, renderConfig(dir, port, options.neighbors, options.localAs ?? 65002, options.staticRoutes ?? []));
   await run('/usr/sbin/bird', ['-p', '-c', config]);
   const child: ChildProcess = spawn('/usr/sbin/bird', ['-f', '-c', config, '-s', socket, '-P', join(dir, 'bird.pid')], {
     stdio: ['ignore', 'ignore', 'pipe'],
