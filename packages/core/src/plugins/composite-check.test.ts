@@ -28,6 +28,21 @@ describe('composite checks', () => {
     expect(result).toMatchObject({ status: 'healthy', reason: expect.stringMatching(/exec failed/) });
   });
 
+  it('runs many parts without Node warning of a listener leak on the round\'s signal', async () => {
+    const [service] = await prepare({ any: Array.from({ length: 20 }, () => ({ use: 'file', with: { path: '/' } })) });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const result = await service?.check.run({ signal: new AbortController().signal, timeoutMs: 5000 });
+      expect(result?.status).toBe('healthy');
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('validates each part with its own path, and the form itself', async () => {
     const problems = async (check: unknown) => {
       try {

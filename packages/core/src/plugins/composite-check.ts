@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { combineCheckResults, type CheckCombination } from '../health/combine-check-results.js';
 import { failed, type CheckResult } from './check-result.js';
 import type { CheckInstance, CheckRunInput } from './define-check.js';
@@ -18,6 +19,9 @@ export interface CheckPart {
 export function createCompositeCheck(combination: CheckCombination, parts: readonly CheckPart[]): CheckInstance {
   return {
     async run(input) {
+      // Each part, and the plugin inside it, listens to the round's signal: past ten parts
+      // Node would warn of a leak that is none (the signal lives for one round).
+      setMaxListeners(0, input.signal);
       const results = await Promise.all(parts.map(async (part) => ({ name: part.name, result: await runPart(part.instance, input) })));
       return combineCheckResults(combination, results);
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
 import type { ExabgpMessage } from '../protocol/messages.js';
-import { applyNeighborMessage, type NeighborTable } from './neighbor-table.js';
+import { applyNeighborMessage, applyShowRow, type NeighborTable } from './neighbor-table.js';
 import { readFixture } from '../../test/fixtures.js';
 
 
@@ -76,5 +76,36 @@ describe('the neighbor table under a flood', () => {
     expect(applyNeighborMessage(table, state('192.0.2.1', 'down'), 0).stateChanged).toBe(true);
     expect(applyNeighborMessage(table, state('192.0.2.1', 'down'), 1).stateChanged).toBe(false);
     expect(applyNeighborMessage(table, state('192.0.2.1', 'up'), 2).stateChanged).toBe(true);
+  });
+});
+
+describe('the neighbor table seeded from show output at start', () => {
+  const up: ExabgpMessage = { type: 'state', neighbor: { peer: '127.0.0.1' }, state: 'up' };
+  const rib = (prefix: string) => ({ kind: 'rib' as const, peer: '127.0.0.1', family: 'ipv4 unicast', prefix, nextHop: '127.0.0.1' });
+
+  // The session came up while exaplug loaded its config: the early `state up` is replayed,
+  // its UPDATEs were dropped (EarlyLines), and only `show adj-rib in` can bring them back.
+  it('takes the routes of `show adj-rib in` for a neighbor known from a replayed state message', () => {
+    const table: NeighborTable = new Map();
+    const policy = { keepPrefixes: new Set(['198.51.100.0/24']) };
+    applyNeighborMessage(table, up, 0, policy);
+    applyShowRow(table, rib('198.51.100.0/24'), 0, policy);
+    applyShowRow(table, rib('203.0.113.0/24'), 0, policy);
+    expect([...(table.get('127.0.0.1')?.received.keys() ?? [])]).toEqual(['198.51.100.0/24']);
+  });
+
+  it('keeps what a live UPDATE said (its attributes) over the poorer show row of the same route', () => {
+    const table: NeighborTable = new Map();
+    feed(table, 'state-up.jsonl');
+    feed(table, 'update-receive-announce-ipv4.jsonl');
+    applyShowRow(table, rib('198.51.100.0/24'), 0);
+    expect(table.get('127.0.0.1')?.received.get('198.51.100.0/24')).toMatchObject({ med: 10 });
+  });
+
+  it('takes no route for a neighbor that is down', () => {
+    const table: NeighborTable = new Map();
+    applyNeighborMessage(table, { ...up, state: 'down' }, 0);
+    applyShowRow(table, rib('198.51.100.0/24'), 0);
+    expect(table.get('127.0.0.1')?.received.size).toBe(0);
   });
 });

@@ -93,8 +93,8 @@ function forgetBeyond(table: NeighborTable, max: number): void {
 
 /**
  * Fills the table from the `show neighbor summary` / `show adj-rib in` answers read at
- * start. Messages stay authoritative: a neighbor already known from a state message is
- * left alone.
+ * start. Messages stay authoritative: the state of a neighbor already known from a state
+ * message is left alone.
  */
 export function applyShowRow(table: NeighborTable, row: ShowRow, now: number, policy: NeighborTablePolicy = {}): void {
   const entry = table.get(row.peer);
@@ -104,5 +104,10 @@ export function applyShowRow(table: NeighborTable, row: ShowRow, now: number, po
     if (!entry) forgetBeyond(table, policy.maxNeighbors ?? defaultMaxNeighbors);
     return;
   }
-  if (entry?.seeded && (!policy.keepPrefixes || policy.keepPrefixes.has(row.prefix))) entry.received.set(row.prefix, { nextHop: row.nextHop });
+  // Also for a neighbor known from a message: its UPDATEs may have come before exaplug
+  // listened (EarlyLines drops them), and this answer is the only way they come back. ExaBGP
+  // writes on one pipe in order, so the answer is as fresh as every UPDATE before it; one
+  // already held came from such an UPDATE, with more attributes than the row: it stays.
+  if (!entry || entry.state === 'down' || entry.received.has(row.prefix)) return;
+  if (!policy.keepPrefixes || policy.keepPrefixes.has(row.prefix)) entry.received.set(row.prefix, { nextHop: row.nextHop });
 }
