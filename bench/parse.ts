@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 // The built code, as it runs in production (tsx's transform adds helpers of its own).
 import { parseExabgpLine } from '../packages/core/dist/protocol/parse-exabgp-line.js';
-
-const fixture = (path: string) => readFileSync(new URL(`../packages/core/test/fixtures/${path}`, import.meta.url), 'utf8');
+import { readFixture as fixture } from '../packages/core/test/fixtures.js';
 
 /** Lines per second of `body` over `lines`, best of a few passes after a warm-up. */
 function linesPerSecond(lines: string[], body: (line: string) => unknown, minMs = 400): number {

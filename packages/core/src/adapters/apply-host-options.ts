@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 /**
  * The healthcheck's `--pid`, `--group` and `--user`: write the PID file, then drop to the
  * group and the user (group first: a process that is no longer root cannot change group).
- * exaplug sets up no IPs, so there is nothing to do as root before.
+ * Unlike the healthcheck, the IPs (when set up) are added later, as the new user: the
+ * translation warns of it.
  */
 export function applyHostOptions(host: { pidFile?: string; user?: string; group?: string }): void {
   if (host.pidFile !== undefined) writeFileSync(host.pidFile, `${process.pid}\n`);

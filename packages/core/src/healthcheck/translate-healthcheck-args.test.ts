@@ -95,8 +95,14 @@ describe('translateHealthcheckOptions', () => {
     const { warnings, host } = translateHealthcheckOptions(
       parseHealthcheckArgs(['--ip', '192.0.2.1', '--dynamic-ip-setup', '--sudo', '--execute', 'logger x', '--pid', '/run/hc.pid', '--user', 'nobody', '--interval', '0']),
     );
-    expect(warnings.map((warning) => warning.flag)).toEqual(['dynamic-ip-setup', 'sudo', 'pid', 'user', 'interval']);
+    expect(warnings.map((warning) => warning.flag)).toEqual(['dynamic-ip-setup', 'sudo', 'user', 'pid', 'user', 'interval']);
     expect(host).toEqual({ pidFile: '/run/hc.pid', user: 'nobody' });
+  });
+
+  it('warns that with --user and IP setup on, the IPs would be added as that user (after the drop)', () => {
+    const warningsFor = (...argv: string[]) => translateHealthcheckOptions(parseHealthcheckArgs(['--ip', '192.0.2.1', ...argv])).warnings.map((warning) => warning.message);
+    expect(warningsFor('--user', 'nobody')).toContainEqual(expect.stringMatching(/adds the IPs after dropping privileges.*--no-ip-setup/));
+    expect(warningsFor('--user', 'nobody', '--no-ip-setup')).not.toContainEqual(expect.stringMatching(/after dropping privileges/));
   });
 
   it('refuses an AS path exaplug cannot send', () => {

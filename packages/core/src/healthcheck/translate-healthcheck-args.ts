@@ -100,8 +100,13 @@ function translateStrategy(options: HealthcheckOptions): Record<string, unknown>
 }
 
 function collectWarnings(options: HealthcheckOptions, hasIps: boolean, warn: (flag: string, message: string) => void): void {
-  if (options.ip_dynamic) warn('dynamic-ip-setup', 'not supported: exaplug never removes IPs from lo; use withdrawOn to stop attracting traffic');
-  if (options.given.has('sudo')) warn('sudo', 'ignored: exaplug sets up no IPs');
+  if (options.ip_dynamic) warn('dynamic-ip-setup', 'not supported: exaplug keeps the IPs on lo while it runs (removed on stop, after the withdraws); use withdrawOn to stop attracting traffic');
+  if (options.given.has('sudo')) warn('sudo', 'ignored: exaplug adds the IPs itself, as the user it runs as');
+  // The healthcheck adds its IPs, then drops privileges; exaplug adds them once ExaBGP has
+  // answered, after the drop, so as another user the setup fails and nothing is announced.
+  if (options.ip_setup && (options.user !== undefined || options.group !== undefined)) {
+    warn(options.user !== undefined ? 'user' : 'group', 'with IP setup on, exaplug adds the IPs after dropping privileges: that fails unless the user may, and then nothing is announced; put the IPs on lo beforehand and pass --no-ip-setup');
+  }
   if (options.given.has('label') && hasIps) warn('label', 'used only to find IPs on lo when no --ip is given');
   if (options.given.has('syslog_facility')) warn('syslog-facility', 'ignored: exaplug logs JSON lines on stderr, which ExaBGP forwards to its log');
   for (const flag of ['pid', 'user', 'group'] as const) {

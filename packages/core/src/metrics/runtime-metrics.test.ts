@@ -25,6 +25,9 @@ describe('runtime metrics', () => {
     let text = await registry.metrics();
     expect(text).toContain('exaplug_check_results_total{service="web",status="healthy"} 1');
     expect(text).toContain('exaplug_service_health_state{service="web",state="up"} 1');
+    // Every state has its series, so a graded service's `degraded` is not read as no state at all.
+    expect(text).toContain('exaplug_service_health_state{service="web",state="degraded"} 0');
+    expect(text).toContain('exaplug_service_announced_state{service="web",state="degraded"} 0');
     expect(text).toContain('exaplug_route_med{service="web",prefix="2001:db8:30::1/128"} 100');
     expect(text).toContain('exaplug_route_med{service="web",prefix="2001:db8:30::2/128"} 101');
     expect(text).toContain('exaplug_command_answers_total{answer="done"} 3');

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RouteIntent } from '../announce/route-intent.js';
-import type { HealthStateName } from '../health/health-state.js';
+import type { AnnouncedState, HealthStateName } from '../health/health-state.js';
 import type { RuntimeEvents } from '../runtime/runtime-events.js';
 
 /** What a scrape reads of the runtime at that moment. */
@@ -11,8 +11,9 @@ export interface RuntimeView {
   neighbors: ReadonlyMap<string, { state: string; received: ReadonlyMap<string, unknown> }>;
 }
 
-const healthStates: readonly HealthStateName[] = ['init', 'rising', 'up', 'falling', 'down', 'disabled'];
-const announcedStates = ['up', 'down', 'disabled'] as const;
+// Spelt as records so that a state added to the types without a series here fails to compile.
+const healthStates = Object.keys({ init: 0, rising: 0, up: 0, degraded: 0, falling: 0, down: 0, disabled: 0 } satisfies Record<HealthStateName, 0>) as HealthStateName[];
+const announcedStates = Object.keys({ up: 0, degraded: 0, down: 0, disabled: 0 } satisfies Record<AnnouncedState, 0>) as AnnouncedState[];
 
 /**
  * exaplug's Prometheus metrics (names follow the Prometheus conventions: base units,
