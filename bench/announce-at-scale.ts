@@ -3,14 +3,10 @@ import { join } from 'node:path';
 import { startBird, type BirdHandle } from '@exaplug/test-support/bird';
 import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { exaplugBin } from './exaplug-under-fake-exabgp.js';
-import { sleep } from './measure-process.js';
+import { median, sleep } from './measure-process.js';
 
 const perService = 100;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** How many routes BIRD holds in its IPv6 table. */
 async function routeCount(bird: BirdHandle): Promise<number> {

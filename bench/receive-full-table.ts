@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { startBird, type BirdHandle } from '@exaplug/test-support/bird';
 import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { exaplugBin } from './exaplug-under-fake-exabgp.js';
-import { memoryOf, sleep } from './measure-process.js';
+import { median, memoryOf, sleep } from './measure-process.js';
 // The built code, as it runs in production (as bench/parse.ts).
 import { parseExabgpLine } from '../packages/core/dist/protocol/parse-exabgp-line.js';
 import { applyNeighborMessage, type NeighborTable } from '../packages/core/dist/runtime/neighbor-table.js';
@@ -73,7 +73,8 @@ async function timeUntilDelivered(
   }
   const ms = performance.now() - startedAt;
   const [reader] = await exabgp.children();
-  const readerRssMiB = reader === undefined ? Number.NaN : (await memoryOf(reader)).rssMiB;
+  // NaN when the reader is gone meanwhile (ExaBGP respawned it): a missing figure, not a crash.
+  const readerRssMiB = reader === undefined ? Number.NaN : await memoryOf(reader).then((memory) => memory.rssMiB, () => Number.NaN);
   return { ms, readerRssMiB, exabgp };
 }
 
@@ -138,7 +139,6 @@ function keptRouteBytes(count: number): number {
   return (after - before) / count;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /**
  * Issue 11 §3: a real BIRD exports `count` routes (one UPDATE each: every route has its
@@ -182,7 +182,7 @@ export async function measureReceiveFullTable(dir: string, count = 200_000, opti
       await reset(bird, cat.exabgp);
       const own = await timeUntilDelivered(bird, count, exaplug.run, exaplug.ready, exaplug.delivered);
       exaplugRuns.push(own.ms);
-      exaplugRss.push(own.readerRssMiB);
+      if (Number.isFinite(own.readerRssMiB)) exaplugRss.push(own.readerRssMiB);
       await reset(bird, own.exabgp);
     }
 

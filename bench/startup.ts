@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exaplugBin, servicesConfig, startExaplug } from './exaplug-under-fake-exabgp.js';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+import { median } from './measure-process.js';
 
 /** Wall time of a process from spawn to exit, in ms. */
 function timeProcess(args: string[]): Promise<number> {
