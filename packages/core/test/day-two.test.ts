@@ -131,6 +131,26 @@ ${services}`;
     await writeFile(config(), yaml(web + api));
   }, 30_000);
 
+  it('recheck runs a round now: a service checked hourly moves to its down MED at once', async () => {
+    const upFile = join(dir, 'db-up');
+    await writeFile(upFile, '');
+    const db = `  db:\n    ips: [2001:db8:30::4]\n    interval: 1h\n    check: { use: file, with: { path: ${upFile} } }\n`;
+    const med = async () => (await table())['2001:db8:30::4/128']?.med;
+    await writeFile(config(), yaml(web + api + db));
+    expect((await exaplug('reload')).stdout).toContain('added: db');
+    await waitFor(async () => (await med()) === 100, { timeoutMs: 10_000, what: 'db announced up' });
+    await rm(upFile);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await med()).toBe(100); // the next round is an hour away
+    const recheck = await exaplug('recheck', 'db');
+    expect(recheck.code).toBe(0);
+    await waitFor(async () => ((await med()) ?? 0) >= 1000, { timeoutMs: 5000, what: 'db at its down MED after recheck' });
+    await expectStatusMatchesBird('after recheck');
+    await writeFile(config(), yaml(web + api));
+    expect((await exaplug('reload')).stdout).toContain('removed: db');
+    await waitFor(async () => (await med()) === undefined, { timeoutMs: 10_000, what: 'db withdrawn when removed' });
+  }, 40_000);
+
   it('drains with GRACEFUL_SHUTDOWN seen in BIRD, then withdraws; undrain brings it back', async () => {
     const drain = await exaplug('drain', 'api', '--wait');
     expect(drain.stdout).toContain('drained: api');
