@@ -21,6 +21,12 @@ describe('service addresses on lo, in a network namespace of their own', () => {
     const during = await addresses();
     for (const address of ['203.0.113.10/32', '203.0.113.11/32', '2001:db8:30::1/128']) expect(during).toContain(address);
     expect(during).not.toContain('2001:db8:30::/64');
+    // A reload removed the services of .10 (the operator's own) and .11: only .11 goes.
+    await lo.remove(['203.0.113.10/32', '203.0.113.11']);
+    const afterReload = await addresses();
+    expect(afterReload).toContain('203.0.113.10/32');
+    expect(afterReload).not.toContain('203.0.113.11/32');
+    expect(afterReload).toContain('2001:db8:30::1/128');
     await lo.removeAdded();
     const after = await addresses();
     expect(after).toContain('203.0.113.10/32');

@@ -12,7 +12,9 @@ export type IpCommand = (args: readonly string[]) => Promise<string>;
 export interface InterfaceAddresses {
   /** Adds each host address that is not there yet; remembers which ones it added. */
   add(prefixes: readonly string[]): Promise<void>;
-  /** Removes the addresses it added, never one that was there before it. */
+  /** Removes those of `prefixes` it added (a service a reload removed), never one that was there before it. */
+  remove(prefixes: readonly string[]): Promise<void>;
+  /** Removes every address it added, never one that was there before it. */
   removeAdded(): Promise<void>;
 }
 
@@ -47,8 +49,10 @@ export function createInterfaceAddresses(options: { device: string; logger: Logg
         logger.info({ address: prefix.text, device }, 'service address added');
       }
     },
-    async removeAdded() {
-      for (const address of added) {
+    async remove(prefixes) {
+      for (const text of prefixes) {
+        const address = parseIpPrefix(text).text;
+        if (!added.has(address)) continue;
         try {
           await ip(['addr', 'del', address, 'dev', device]);
           logger.info({ address, device }, 'service address removed');
@@ -57,6 +61,9 @@ export function createInterfaceAddresses(options: { device: string; logger: Logg
         }
         added.delete(address);
       }
+    },
+    async removeAdded() {
+      await this.remove([...added]);
     },
   };
 }

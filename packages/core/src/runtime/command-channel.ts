@@ -114,13 +114,14 @@ export class CommandChannel {
     this.acknowledge(parsed.ack);
   }
 
-  /** Resolves when every written command is acknowledged, or after `maxWaitMs`. */
-  async drained(maxWaitMs: number): Promise<void> {
+  /** Resolves when every written command is acknowledged (true), or after `maxWaitMs` (false). */
+  async drained(maxWaitMs: number): Promise<boolean> {
     const deadline = this.options.clock.now() + maxWaitMs;
     while ((this.probe || this.tracker.pending > 0) && this.options.clock.now() < deadline) {
       await new Promise<void>((resolve) => this.options.clock.setTimer(10, resolve));
     }
     await this.options.sink.flushed();
+    return !this.probe && this.tracker.pending === 0;
   }
 
   get counters() {

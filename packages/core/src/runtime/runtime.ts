@@ -264,13 +264,28 @@ export class Runtime {
       this.withdrawRoutesOutside(name, new Set());
       this.books.delete(name);
     }
+    const owned = new Set(services.flatMap((service) => service.config.ips));
+    const released = [...new Set(closing.flatMap((service) => service.config.ips))].filter((ip) => !owned.has(ip));
     this.services = services;
     this.runners = runners;
     if (summary.added.length > 0) await this.options.addresses?.add(services.flatMap((service) => service.config.ips));
     if (this.started && !this.stopping) startLater.forEach((runner, index) => runner.start(firstCheckDelay(index, startLater.length, runner.intervalMs)));
+    if (released.length > 0) void this.releaseAddresses(released);
     await closeServices(closing);
     this.events.emit({ type: 'configReloaded', ...summary });
     return summary;
+  }
+
+  /**
+   * Takes the IPs no service owns any more off the interface, once ExaBGP has acknowledged
+   * their withdraws: the other order black-holes their traffic. Unacknowledged in time, they
+   * stay (an address costs nothing; a route without one does).
+   */
+  private async releaseAddresses(ips: readonly string[]): Promise<void> {
+    const { addresses, logger } = this.options;
+    if (!addresses) return;
+    if (await this.channel.drained(5000)) await addresses.remove(ips);
+    else logger.warn({ addresses: ips }, 'withdraws not acknowledged in time: the addresses of removed services stay on the interface');
   }
 
   /** Withdraws a service's routes whose prefix is not in `keep`, and forgets them. */
