@@ -56,6 +56,19 @@ describe('drain', () => {
     expect(settled).toBe(true);
   });
 
+  it('tells each step of a drain as an event: announced, withdrawn, undrained', async () => {
+    const { harness } = await drainable({ withdrawAfter: '2s' });
+    const seen: string[] = [];
+    harness.runtime.events.on('drainChanged', ({ service, drained }) => seen.push(`${service}:${drained}`));
+    await harness.runtime.setDrained(['web'], true);
+    harness.feed(...harness.take().map(() => 'done'));
+    await harness.clock.advance(2000);
+    harness.feed(...harness.take().map(() => 'done'));
+    await harness.runtime.setDrained(['web'], false);
+    await harness.clock.advance(2000);
+    expect(seen).toEqual(['web:announced', 'web:withdrawn', 'web:false']);
+  });
+
   it('undrain lets the service rise again through its checks', async () => {
     const { harness } = await drainable();
     await harness.runtime.setDrained(['web'], true);

@@ -29,6 +29,7 @@ export function logRuntimeEvents(events: RuntimeEvents, logger: Logger, clock: C
     const verdict = allowStateLog('neighbor state');
     if (verdict.log) logger.info({ peer, state, reason, ...(verdict.suppressed > 0 && { suppressed: verdict.suppressed }) }, 'neighbor state');
   });
+  events.on('drainChanged', ({ service, drained }) => logger.info({ service, drained }, drained === false ? 'undrained' : `drain: routes ${drained}`));
   events.on('configReloaded', ({ kept, added, changed, removed }) => logger.info({ kept, added, changed, removed }, 'config reloaded'));
   events.on('staleRoutesWithdrawn', ({ prefixes }) =>
     logger.warn({ routes: prefixes }, 'withdrawing routes a previous exaplug left that no service owns'),

@@ -11,6 +11,8 @@ export type RuntimeEvent =
   | { type: 'healthChanged'; service: string; from: HealthStateName; to: HealthStateName }
   | { type: 'routesAnnounced'; service: string; from: AnnouncedState | undefined; to: AnnouncedState; routes: readonly RouteIntent[] }
   | { type: 'routesRefused'; service: string; state: AnnouncedState; code: string; message: string }
+  /** An operator's drain took effect: its routes announced drained, then withdrawn (`withdrawAfter`); false once undrained. */
+  | { type: 'drainChanged'; service: string; drained: false | 'announced' | 'withdrawn' }
   | { type: 'commandWritten'; command: string }
   | { type: 'commandAnswered'; command: string; answer: 'done' | 'error'; latencyMs: number }
   | { type: 'commandTimedOut'; command: string }

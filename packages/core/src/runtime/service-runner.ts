@@ -201,7 +201,7 @@ export class ServiceRunner {
     const drainFile = this.options.drain?.file;
     this.isDrainedNow = drainFile !== undefined && (await (this.options.isDrained ?? isDisabled)(drainFile));
     if (!this.isDrainedNow) {
-      this.drained = false;
+      this.setDrainState(false);
       this.cancelDrainWithdraw?.();
       this.cancelDrainWithdraw = undefined;
     }
@@ -314,16 +314,22 @@ export class ServiceRunner {
     if (draining) this.drainAnnounced(intents);
   }
 
+  private setDrainState(drained: ServiceStatus['drained']): void {
+    if (this.drained === drained) return;
+    this.drained = drained;
+    this.options.events.emit({ type: 'drainChanged', service: this.options.service.config.name, drained });
+  }
+
   /** A drain's routes are out: after `withdrawAfter` (if set) the service withdraws them all. */
   private drainAnnounced(intents: RouteIntent[]): void {
     const { drain, clock, announce, service } = this.options;
-    this.drained = 'announced';
+    this.setDrainState('announced');
     if (drain?.withdrawAfterMs === undefined) return;
     this.cancelDrainWithdraw?.();
     this.cancelDrainWithdraw = clock.setTimer(drain.withdrawAfterMs, () => {
       this.cancelDrainWithdraw = undefined;
       if (this.stopped || !this.isDrainedNow) return;
-      if (announce(service.config.name, withdrawnRoutes(intents))) this.drained = 'withdrawn';
+      if (announce(service.config.name, withdrawnRoutes(intents))) this.setDrainState('withdrawn');
     });
   }
 }
