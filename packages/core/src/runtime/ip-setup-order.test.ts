@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { InterfaceAddresses } from '../adapters/interface-addresses.js';
 import { parseConfig } from '../config/parse-config.js';
 import { silentLogger } from '../logger.js';
 import { prepareServices } from '../plugins/prepare-services.js';
 import { createRuntimeHarness } from '../testing/runtime-harness.js';
+
+/** An interface that only notes, in `order`, what was done to it. */
+function recordingAddresses(order: string[]): InterfaceAddresses {
+  return {
+    add: async (prefixes) => void order.push(`add ${prefixes.join(' ')}`),
+    remove: async (prefixes) => void order.push(`remove ${prefixes.join(' ')}`),
+    removeAdded: async () => void order.push('remove'),
+  };
+}
 
 describe('service IPs on the interface', () => {
   it('are added before the first announcement and removed only after the withdraws are acknowledged', async () => {
@@ -14,13 +24,7 @@ describe('service IPs on the interface', () => {
         services: { web: { ips: ['2001:db8:30::1'], check: { use: 'exec', with: { command: 'true' } } } },
       },
       {},
-      {
-        addresses: {
-          add: async (prefixes) => void order.push(`add ${prefixes.join(' ')}`),
-          remove: async (prefixes) => void order.push(`remove ${prefixes.join(' ')}`),
-          removeAdded: async () => void order.push('remove'),
-        },
-      },
+      { addresses: recordingAddresses(order) },
     );
     const record = () => order.push(...harness.take());
     harness.runtime.start();
@@ -52,13 +56,7 @@ describe('service IPs on the interface', () => {
     const harness = await createRuntimeHarness(
       { ...base, services: { web: { ips: ['2001:db8:30::1'], check: exec }, old: { ips: ['2001:db8:30::2'], check: exec } } },
       {},
-      {
-        addresses: {
-          add: async (prefixes) => void order.push(`add ${prefixes.join(' ')}`),
-          remove: async (prefixes) => void order.push(`remove ${prefixes.join(' ')}`),
-          removeAdded: async () => void order.push('remove all'),
-        },
-      },
+      { addresses: recordingAddresses(order) },
     );
     const record = () => order.push(...harness.take());
     harness.runtime.start();
