@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startBird, type BirdHandle } from '@exaplug/test-support/bird';
 import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { exaplugBin } from './exaplug-under-fake-exabgp.js';
-import { median, sleep } from './measure-process.js';
+import { median, readUntilExabgpIsGone, sleep } from './measure-process.js';
 
 const perService = 100;
 
@@ -55,12 +55,8 @@ export async function measureAnnounceAtScale(dir: string, count: number, meds: '
         ? Array.from({ length: services }, (_, s) => `announce attributes next-hop self med 100 nlri ${routes.slice(s * perService, (s + 1) * perService).join(' ')}`)
         : routes.map((route, index) => `announce route ${route} next-hop self med ${medOf(index)}`);
     await writeFile(join(dir, 'commands'), `${commands.join('\n')}\n`);
-    // A process that reads until ExaBGP is gone. Not `sleep` (it would outlive ExaBGP, holding
-    // its pipes) nor `cat` (ExaBGP makes the pipe non-blocking: cat exits on EAGAIN and
-    // ExaBGP, after five such deaths, shuts down).
-    const readAll = `${process.execPath} -e 'process.stdin.resume()'`;
-    await writeFile(join(dir, 'read-all.sh'), `#!/bin/sh\nexec ${readAll}\n`, { mode: 0o755 });
-    await writeFile(join(dir, 'cat-commands.sh'), `#!/bin/sh\ngrep -q -m 1 '"state": *"up"'\ncat ${join(dir, 'commands')}\nexec ${readAll}\n`, { mode: 0o755 });
+    await writeFile(join(dir, 'read-all.sh'), `#!/bin/sh\nexec ${readUntilExabgpIsGone}\n`, { mode: 0o755 });
+    await writeFile(join(dir, 'cat-commands.sh'), `#!/bin/sh\ngrep -q -m 1 '"state": *"up"'\ncat ${join(dir, 'commands')}\nexec ${readUntilExabgpIsGone}\n`, { mode: 0o755 });
     const configFile = join(dir, 'announce.yaml');
     await writeFile(join(dir, 'up'), '');
     const strategy = meds === 'shared' ? '\n    strategy: { use: fixed, with: { increase: 0 } }' : '';

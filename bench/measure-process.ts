@@ -26,6 +26,13 @@ export async function cpuPercentOver(pid: number, windowMs: number, children = f
   return ((after - before) / ((performance.now() - startedAt) / 1000)) * 100;
 }
 
+/**
+ * A shell command that reads an API process's stdin until ExaBGP is gone. Not `sleep` (it
+ * outlives ExaBGP, holding its pipes) nor `cat` (it can exit early on the pipe ExaBGP made
+ * non-blocking, and ExaBGP respawns it, after five deaths shutting down).
+ */
+export const readUntilExabgpIsGone = `${process.execPath} -e 'process.stdin.resume()'`;
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The middle value (the upper one of an even count); NaN for none. */

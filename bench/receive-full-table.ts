@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { startBird, type BirdHandle } from '@exaplug/test-support/bird';
 import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { exaplugBin } from './exaplug-under-fake-exabgp.js';
-import { median, memoryOf, sleep } from './measure-process.js';
+import { median, memoryOf, readUntilExabgpIsGone, sleep } from './measure-process.js';
 // The built code, as it runs in production (as bench/parse.ts).
 import { parseExabgpLine } from '../packages/core/dist/protocol/parse-exabgp-line.js';
 import { applyNeighborMessage, type NeighborTable } from '../packages/core/dist/runtime/neighbor-table.js';
@@ -25,7 +25,7 @@ const probe = '198.18.255.0/24';
  * queued behind theirs, and ExaBGP passes messages on in order. ExaBGP writes to its process
  * with blocking writes, so a reader slower than ExaBGP shows as a longer time; one that keeps
  * up leaves ExaBGP (Python, about 7 000 UPDATEs/s here) as the bound.
- * The floor, `grep -m1 -F probe` then `exec cat >/dev/null`, creates a file once it has read
+ * The floor, `grep -m1 -F probe` (then a reader of the rest), creates a file once it has read
  * the probe; exaplug keeps the probe (a `neighbor` check asks for it) and the bench asks its
  * control socket every 20 ms, as it looks for the floor's file every 20 ms. Neither adds any
  * work per line to the reader.
@@ -39,7 +39,7 @@ async function timeUntilDelivered(
 ): Promise<{ ms: number; readerRssMiB: number; exabgp: ExabgpHandle }> {
   const exabgp = await startExabgp({
     run,
-    neighbors: [{ peer: '127.0.0.1', local: '127.0.0.2', family: 'ipv4 unicast', port: bird.port, gracefulRestart: 120 }],
+    neighbors: [{ peer: '127.0.0.1', local: '127.0.0.2', family: 'ipv4 unicast', port: bird.port }],
   });
   const within = (ms: number, what: string) => {
     if (performance.now() - startedAt > ms) throw new Error(`${what} took over ${ms} ms: ${exabgp.output().slice(-2000)}`);
@@ -155,7 +155,7 @@ export async function measureReceiveFullTable(dir: string, count = 200_000, opti
   try {
     const seen = join(dir, 'receive-probe-seen');
     const floor = join(dir, 'receive-floor.sh');
-    await writeFile(floor, `#!/bin/sh\ngrep -m1 -qF '"${probe}"' && : > ${seen}\nexec cat > /dev/null\n`);
+    await writeFile(floor, `#!/bin/sh\ngrep -m1 -qF '"${probe}"' && : > ${seen}\nexec ${readUntilExabgpIsGone}\n`);
     await chmod(floor, 0o755);
     const exaplugConfig = async (name: string) => {
       const file = join(dir, `${name}.yaml`);

@@ -18,8 +18,6 @@ export interface ExabgpNeighbor {
   peerAs?: number;
   /** Routes from ExaBGP's own config (`static`), which are not exaplug's to touch. */
   staticRoutes?: string[];
-  /** Advertise graceful restart (seconds): BIRD then ends its initial export with an End-of-RIB. */
-  gracefulRestart?: number;
 }
 
 export interface ExabgpHandle {
@@ -70,7 +68,6 @@ export async function startExabgp(options: {
     hold-time 9;
     connect ${n.port};
     family { ${n.family}; }
-    ${n.gracefulRestart === undefined ? '' : `capability { graceful-restart ${n.gracefulRestart}; }`}
     ${n.staticRoutes?.length ? `static { ${n.staticRoutes.map((route) => `route ${route} next-hop self;`).join(' ')} }` : ''}
     api {
         processes [ exaplug ];

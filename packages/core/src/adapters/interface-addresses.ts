@@ -34,6 +34,20 @@ export function createInterfaceAddresses(options: { device: string; logger: Logg
     return new Set((link?.addr_info ?? []).map((info) => parseIpPrefix(`${info.local}/${info.family === 'inet' ? 32 : 128}`).text));
   };
 
+  const remove = async (prefixes: readonly string[]): Promise<void> => {
+    for (const text of prefixes) {
+      const address = parseIpPrefix(text).text;
+      if (!added.has(address)) continue;
+      try {
+        await ip(['addr', 'del', address, 'dev', device]);
+        logger.info({ address, device }, 'service address removed');
+      } catch (error) {
+        logger.warn({ err: error, address, device }, 'could not remove a service address');
+      }
+      added.delete(address);
+    }
+  };
+
   return {
     async add(prefixes) {
       const there = await present();
@@ -49,21 +63,7 @@ export function createInterfaceAddresses(options: { device: string; logger: Logg
         logger.info({ address: prefix.text, device }, 'service address added');
       }
     },
-    async remove(prefixes) {
-      for (const text of prefixes) {
-        const address = parseIpPrefix(text).text;
-        if (!added.has(address)) continue;
-        try {
-          await ip(['addr', 'del', address, 'dev', device]);
-          logger.info({ address, device }, 'service address removed');
-        } catch (error) {
-          logger.warn({ err: error, address, device }, 'could not remove a service address');
-        }
-        added.delete(address);
-      }
-    },
-    async removeAdded() {
-      await this.remove([...added]);
-    },
+    remove,
+    removeAdded: () => remove([...added]),
   };
 }

@@ -268,7 +268,7 @@ export class Runtime {
     const released = [...new Set(closing.flatMap((service) => service.config.ips))].filter((ip) => !owned.has(ip));
     this.services = services;
     this.runners = runners;
-    if (summary.added.length > 0) await this.options.addresses?.add(services.flatMap((service) => service.config.ips));
+    if (summary.added.length > 0) await this.options.addresses?.add([...owned]);
     if (this.started && !this.stopping) startLater.forEach((runner, index) => runner.start(firstCheckDelay(index, startLater.length, runner.intervalMs)));
     if (released.length > 0) void this.releaseAddresses(released);
     await closeServices(closing);
