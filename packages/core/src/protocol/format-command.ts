@@ -40,14 +40,23 @@ export function formatGroupedRouteCommand(
 }
 
 /**
- * Routes with the same key can go in one grouped command: everything but the prefix is
- * equal. Undefined for a route that must go alone: with ADD-PATH the path id belongs to
- * each route, and the grouped form would apply one id to every prefix.
+ * Routes with the same key can go in one grouped command: same address family, and
+ * everything but the prefix equal. The family is part of the key because ExaBGP 4.2
+ * parses every prefix of one `nlri` list in a single family: an IPv4 prefix beside an
+ * IPv6 one became an IPv6 route (`cb00:7128::/32`) on the wrong session, or reset the
+ * IPv4 session ("Invalid network field"), all acknowledged `done`. Undefined for a route
+ * that must go alone: with ADD-PATH the path id belongs to each route, and the grouped
+ * form would apply one id to every prefix.
  */
 export function routeGroupKey(intent: RouteIntent, dialect: CommandDialect): string | undefined {
   if (intent.pathInformation !== undefined) return undefined;
   const { head, attributes } = commandParts(intent, dialect);
-  return `${head}|${attributes}`;
+  return `${prefixFamily(intent.prefix)}|${head}|${attributes}`;
+}
+
+/** 4 or 6, from the address part of a prefix (a bare address counts as a host route). */
+export function prefixFamily(prefix: string): 4 | 6 {
+  return isIP(prefix.split('/')[0] ?? '') === 6 ? 6 : 4;
 }
 
 /** The words before `route <prefix>` (selector and action) and after it (the attributes). */

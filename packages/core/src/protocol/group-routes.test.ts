@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { isExaplugError } from '../errors.js';
-import { formatGroupedRouteCommand } from './format-command.js';
+import { formatGroupedRouteCommand, prefixFamily } from './format-command.js';
 import { groupAdjacentRoutes } from './group-routes.js';
 
 const announce = (prefix: string, med = 100, extra: Partial<RouteIntent> = {}): RouteIntent => ({ action: 'announce', prefix, nextHop: 'self', med, ...extra });
@@ -26,6 +27,24 @@ describe('groupAdjacentRoutes', () => {
       'neighbor',
     );
     expect(groups.map((group) => group.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('never puts an IPv4 and an IPv6 prefix in one command (ExaBGP 4.2 parses one nlri list in one family)', () => {
+    const groups = groupAdjacentRoutes([withdraw('203.0.113.50/32'), withdraw('2001:db8:30::50/128'), announce('2001:db8:30::40/128'), announce('203.0.113.40/32')], 'neighbor');
+    expect(prefixesOf(groups)).toEqual([['203.0.113.50/32'], ['2001:db8:30::50/128'], ['2001:db8:30::40/128'], ['203.0.113.40/32']]);
+    expect(() => formatGroupedRouteCommand([announce('2001:db8:30::1/128'), announce('203.0.113.20/32')], 'neighbor')).toThrow(/cannot share/);
+  });
+
+  it('keeps every group within one family and every route in its order, for any mix', () => {
+    const prefix = fc.oneof(fc.integer({ min: 1, max: 254 }).map((n) => `203.0.113.${n}/32`), fc.integer({ min: 1, max: 9999 }).map((n) => `2001:db8:30::${n.toString(16)}/128`));
+    const route = fc.record({ prefix, med: fc.constantFrom(100, 200), withdraw: fc.boolean() }).map((r) => (r.withdraw ? withdraw(r.prefix) : announce(r.prefix, r.med)));
+    fc.assert(
+      fc.property(fc.array(route, { maxLength: 40 }), fc.integer({ min: 1, max: 5 }), (routes, max) => {
+        const groups = groupAdjacentRoutes(routes, 'neighbor', max);
+        expect(groups.flat()).toEqual(routes);
+        for (const group of groups) expect(new Set(group.map((intent) => prefixFamily(intent.prefix))).size).toBe(1);
+      }),
+    );
   });
 
   it('splits a long run at the cap', () => {
