@@ -43,7 +43,7 @@ describe('fault suite: a plugin cannot hurt the process or the routes', () => {
     expect(run.stdout.filter((line) => line.includes('0.0.0.0'))).toEqual([]);
     expect(run.stdout).toEqual([
       'system version',
-      'show neighbor summary',
+      'show neighbor extensive',
       'announce route 192.0.2.1/32 next-hop self med 100',
     ]);
     const warnings = run.logs().filter((log) => log.msg === 'a plugin wrote to stdout; sent to stderr instead');

@@ -48,7 +48,7 @@ describe('exaplug run as a process', () => {
     await waitFor(() => run.stdout.length >= 4, { timeoutMs: 10_000, what: 'the announcements' });
     expect(run.stdout).toEqual([
       'system version',
-      'show neighbor summary',
+      'show neighbor extensive',
       'announce route 192.0.2.1/32 next-hop self med 100',
       'announce route 192.0.2.2/32 next-hop self med 101',
     ]);

@@ -2,19 +2,27 @@ import { readIpPrefix } from '../protocol/ip-prefix.js';
 import { isPrefixAllowed, type AllowedPrefix } from './allowed-prefixes.js';
 import type { RouteIntent } from './route-intent.js';
 
+/** A route ExaBGP holds (`show adj-rib out`): the prefix, and the neighbor it is held for when known. */
+export interface HeldRoute {
+  prefix: string;
+  peer?: string;
+}
+
 /**
  * The withdraws that clean up after a previous exaplug: each route ExaBGP holds
  * (`show adj-rib out`) that lies inside the allow-list and that no service owns. Routes
  * outside the allow-list belong to someone else (ExaBGP's static config, another process)
- * and are never touched. One withdraw per route: without a neighbor selector it applies
- * to every neighbor that holds it.
+ * and are never touched. One withdraw per route, addressed to the neighbors that hold it
+ * (none known: every neighbor), so no session is sent a family it does not carry.
  */
-export function planStaleWithdraws(held: Iterable<string>, owned: ReadonlySet<string>, allowed: readonly AllowedPrefix[]): RouteIntent[] {
-  const stale = new Set<string>();
-  for (const text of held) {
-    const prefix = readIpPrefix(text);
+export function planStaleWithdraws(held: Iterable<HeldRoute>, owned: ReadonlySet<string>, allowed: readonly AllowedPrefix[]): RouteIntent[] {
+  const stale = new Map<string, Set<string>>();
+  for (const route of held) {
+    const prefix = readIpPrefix(route.prefix);
     if (typeof prefix === 'string' || owned.has(prefix.text) || !isPrefixAllowed(prefix, allowed)) continue;
-    stale.add(prefix.text);
+    const peers = stale.get(prefix.text) ?? new Set();
+    if (route.peer !== undefined) peers.add(route.peer);
+    stale.set(prefix.text, peers);
   }
-  return [...stale].map((prefix) => ({ action: 'withdraw', prefix, nextHop: 'self' }));
+  return [...stale].map(([prefix, peers]) => ({ action: 'withdraw', prefix, nextHop: 'self', ...(peers.size > 0 && { neighbors: [...peers] }) }));
 }

@@ -1,4 +1,4 @@
-import type { StatusReport } from '../control/control-protocol.js';
+import type { ReadBackReport, StatusReport } from '../control/control-protocol.js';
 import { formatTable } from './format-table.js';
 
 /** `exaplug status` for a terminal: the process, each service with its routes as written, the neighbors. */
@@ -7,6 +7,8 @@ export function formatStatus(report: StatusReport): string {
   const exabgp = report.exabgp ? `, exabgp ${report.exabgp.version ?? 'unknown'} (${report.exabgp.dialect}, acks ${report.exabgp.acks})` : '';
   lines.push(`exaplug ${report.version}, pid ${report.pid}: ${report.state}${exabgp}`);
   if (report.config) lines.push(`config ${report.config}`);
+  const readBack = report.exabgp?.readBack;
+  if (readBack) lines.push(formatReadBack(readBack));
   const rows = report.services.map((service) => [
     service.name,
     service.state,
@@ -19,4 +21,12 @@ export function formatStatus(report: StatusReport): string {
     lines.push('', formatTable(['neighbor', 'state', 'received routes kept'], report.neighbors.map((n) => [n.peer, n.state, String(n.receivedRoutes)])));
   }
   return lines.join('\n');
+}
+
+/** One line, or one per divergence: whether ExaBGP holds what exaplug announced. */
+function formatReadBack(readBack: ReadBackReport): string {
+  if (readBack.off) return `read-back: off (${readBack.off})`;
+  if (readBack.ageSeconds === undefined) return 'read-back: not yet';
+  const head = `read-back ${readBack.ageSeconds}s ago: ${readBack.divergences.length === 0 ? 'ExaBGP holds what exaplug announced' : `${readBack.divergences.length} divergences, sent again`} (${readBack.total} since start)`;
+  return [head, ...readBack.divergences.map((line) => `  ${line}`)].join('\n');
 }

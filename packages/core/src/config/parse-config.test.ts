@@ -28,7 +28,7 @@ describe('parseConfig', () => {
       fall: 3,
       minDwell: 1000,
     });
-    expect(config.exabgp).toEqual({ dialect: 'auto', acks: 'auto', ackTimeout: 5000, groupRoutes: true });
+    expect(config.exabgp).toEqual({ dialect: 'auto', acks: 'auto', ackTimeout: 5000, groupRoutes: true, readBack: { interval: 30_000, delay: 1000 } });
     expect(config.onStop).toBe('withdraw');
     expect(config.allowedPrefixes).toBeUndefined();
     expect(config.onInvalidConfig).toEqual({ action: 'withdraw', after: 30_000 });

@@ -193,8 +193,12 @@ export const configSchema = z.strictObject({
       ackTimeout: durationSchema.default(5000),
       /** Routes differing only in their prefix share one `announce attributes … nlri` command. */
       groupRoutes: z.boolean().default(true),
+      /** Compare ExaBGP's `show adj-rib out` with what exaplug announced, and repair. */
+      readBack: z
+        .strictObject({ interval: durationSchema.default(30_000), delay: durationSchema.default(1000) })
+        .default({ interval: 30_000, delay: 1000 }),
     })
-    .default({ dialect: 'auto', acks: 'auto', ackTimeout: 5000, groupRoutes: true }),
+    .default({ dialect: 'auto', acks: 'auto', ackTimeout: 5000, groupRoutes: true, readBack: { interval: 30_000, delay: 1000 } }),
   onStop: z.enum(['withdraw', 'keep']).default('withdraw'),
   allowedPrefixes: allowedPrefixesSchema.optional(),
   onInvalidConfig: onInvalidConfigSchema,

@@ -21,7 +21,7 @@ export interface StatusReport {
   version: string;
   state: string;
   config: string | undefined;
-  exabgp?: { version: string | undefined; dialect: string; acks: string; counters: Record<string, number> };
+  exabgp?: { version: string | undefined; dialect: string; acks: string; counters: Record<string, number>; readBack?: ReadBackReport };
   services: Array<{
     name: string;
     state: HealthStateName;
@@ -58,4 +58,15 @@ export function parseControlRequest(line: string): ControlRequest | undefined {
     default:
       return undefined;
   }
+}
+
+/** What the last read-back of ExaBGP's adj-rib-out found (`exaplug status`). */
+export interface ReadBackReport {
+  /** Seconds since the last comparison, or undefined before the first. */
+  ageSeconds: number | undefined;
+  /** What the last comparison found, one line each (`203.0.113.40/32 on 127.0.0.1: announced, not held`). */
+  divergences: string[];
+  /** Divergences found (and repaired) since start. */
+  total: number;
+  off?: string;
 }

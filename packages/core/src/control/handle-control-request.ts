@@ -39,7 +39,13 @@ export function statusReportOf(shell: ExabgpProcess, pid: number): StatusReport 
     state: status.state,
     config: shell.loadedConfig?.filepath,
     ...(status.exabgp && {
-      exabgp: { version: status.exabgp.version, dialect: status.exabgp.dialect, acks: status.exabgp.acks, counters: { ...status.exabgp.counters } },
+      exabgp: {
+        version: status.exabgp.version,
+        dialect: status.exabgp.dialect,
+        acks: status.exabgp.acks,
+        counters: { ...status.exabgp.counters },
+        readBack: status.exabgp.readBack,
+      },
     }),
     services: status.services.map((service) => ({
       name: service.name,

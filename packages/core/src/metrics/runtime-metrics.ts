@@ -39,6 +39,12 @@ export function createRuntimeMetrics(events: RuntimeEvents, view: () => RuntimeV
   const answers = new Counter({ name: 'exaplug_command_answers_total', help: "ExaBGP's answers to commands (done or error).", labelNames: ['answer'], registers: [registry] });
   const timeouts = new Counter({ name: 'exaplug_command_ack_timeouts_total', help: 'Commands ExaBGP did not acknowledge in time.', registers: [registry] });
   const stale = new Counter({ name: 'exaplug_stale_routes_withdrawn_total', help: 'Routes a previous exaplug left that were withdrawn at start.', registers: [registry] });
+  const divergences = new Counter({
+    name: 'exaplug_route_divergences_total',
+    help: "Routes ExaBGP's adj-rib-out held otherwise than announced (read-back), by kind (missing, differs, unexpected); each was sent again.",
+    labelNames: ['kind'],
+    registers: [registry],
+  });
 
   events.on('checkCompleted', ({ service, result }) => {
     results.inc({ service, status: result.status });
@@ -51,6 +57,9 @@ export function createRuntimeMetrics(events: RuntimeEvents, view: () => RuntimeV
   events.on('commandAnswered', ({ answer }) => answers.inc({ answer }));
   events.on('commandTimedOut', () => timeouts.inc());
   events.on('staleRoutesWithdrawn', ({ prefixes }) => stale.inc(prefixes.length));
+  events.on('routesDiverged', (event) => {
+    for (const divergence of event.divergences) divergences.inc({ kind: divergence.kind });
+  });
 
   const gauge = (name: string, help: string, labelNames: string[], collect: (gauge: Gauge) => void) =>
     new Gauge({

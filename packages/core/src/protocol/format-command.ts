@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
+import { unicastFamilyOf } from './ip-prefix.js';
 import { validateRouteIntent } from './validate-route-intent.js';
 
 /**
@@ -51,13 +52,9 @@ export function formatGroupedRouteCommand(
 export function routeGroupKey(intent: RouteIntent, dialect: CommandDialect): string | undefined {
   if (intent.pathInformation !== undefined) return undefined;
   const { head, attributes } = commandParts(intent, dialect);
-  return `${prefixFamily(intent.prefix)}|${head}|${attributes}`;
+  return `${unicastFamilyOf(intent.prefix)}|${head}|${attributes}`;
 }
 
-/** 4 or 6, from the address part of a prefix (a bare address counts as a host route). */
-export function prefixFamily(prefix: string): 4 | 6 {
-  return isIP(prefix.split('/')[0] ?? '') === 6 ? 6 : 4;
-}
 
 /** The words before `route <prefix>` (selector and action) and after it (the attributes). */
 function commandParts(intent: RouteIntent, dialect: CommandDialect): { head: string; attributes: string } {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { isExaplugError } from '../errors.js';
-import { formatGroupedRouteCommand, prefixFamily } from './format-command.js';
+import { formatGroupedRouteCommand } from './format-command.js';
+import { unicastFamilyOf } from './ip-prefix.js';
 import { groupAdjacentRoutes } from './group-routes.js';
 
 const announce = (prefix: string, med = 100, extra: Partial<RouteIntent> = {}): RouteIntent => ({ action: 'announce', prefix, nextHop: 'self', med, ...extra });
@@ -42,7 +43,7 @@ describe('groupAdjacentRoutes', () => {
       fc.property(fc.array(route, { maxLength: 40 }), fc.integer({ min: 1, max: 5 }), (routes, max) => {
         const groups = groupAdjacentRoutes(routes, 'neighbor', max);
         expect(groups.flat()).toEqual(routes);
-        for (const group of groups) expect(new Set(group.map((intent) => prefixFamily(intent.prefix))).size).toBe(1);
+        for (const group of groups) expect(new Set(group.map((intent) => unicastFamilyOf(intent.prefix))).size).toBe(1);
       }),
     );
   });

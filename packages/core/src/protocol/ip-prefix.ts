@@ -129,3 +129,8 @@ function formatAddress(family: 4 | 6, value: bigint): string {
   if (bestStart < 0) return hex.join(':');
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
 }
+
+/** The unicast family of a prefix (or bare address) as ExaBGP names it: `ipv4 unicast` or `ipv6 unicast`. */
+export function unicastFamilyOf(prefix: string): 'ipv4 unicast' | 'ipv6 unicast' {
+  return isIP(prefix.split('/')[0] ?? '') === 6 ? 'ipv6 unicast' : 'ipv4 unicast';
+}

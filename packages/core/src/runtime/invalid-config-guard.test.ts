@@ -33,10 +33,11 @@ describe('idle mode with a refused config', () => {
     expect(written).toEqual(['system version']);
     guard.receiveLine('exabgp 4.2.21');
     guard.receiveLine('done');
+    await clock.advance(0);
     expect(written.splice(0)).toEqual(['system version', 'show adj-rib out']);
     for (const line of [...held, 'done']) guard.receiveLine(line);
     await clock.advance(0);
-    expect(written).toEqual(['withdraw attributes next-hop self nlri 2001:db8:30::1/128 2001:db8:30::2/128']);
+    expect(written).toEqual(['neighbor ::1 withdraw attributes next-hop self nlri 2001:db8:30::1/128 2001:db8:30::2/128']);
   });
 
   it('does nothing when the config is fixed before the grace period ends', async () => {

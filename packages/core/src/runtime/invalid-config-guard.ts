@@ -1,10 +1,9 @@
-import { planStaleWithdraws } from '../announce/plan-stale-withdraws.js';
 import type { SafetySettings } from '../config/read-safety-settings.js';
 import type { Logger } from '../logger.js';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
-import { parseShowOutput } from '../protocol/parse-show-output.js';
 import type { Clock } from '../scheduler/clock.js';
-import { CommandChannel } from './command-channel.js';
+import { ExabgpSession } from './exabgp-session.js';
+import { withdrawStaleRoutes } from './held-routes.js';
 import type { LineSink } from './line-sink.js';
 
 export interface InvalidConfigGuardOptions {
@@ -25,9 +24,8 @@ export interface InvalidConfigGuardOptions {
  */
 export class InvalidConfigGuard {
   private readonly options: InvalidConfigGuardOptions;
-  private channel: CommandChannel | undefined;
+  private session: ExabgpSession | undefined;
   private cancelTimer: (() => void) | undefined;
-  private readonly held: string[] = [];
   private stopped = false;
 
   constructor(options: InvalidConfigGuardOptions) {
@@ -51,9 +49,9 @@ export class InvalidConfigGuard {
 
   /** A line from ExaBGP while idle: only the answers to our own commands matter. */
   receiveLine(line: string): void {
-    if (!this.channel) return;
+    if (!this.session) return;
     const parsed = parseExabgpLine(line);
-    if (parsed.kind === 'ack' || parsed.kind === 'output') this.channel.receive(parsed);
+    if (parsed.kind === 'ack' || parsed.kind === 'output') this.session.receive(parsed);
   }
 
   /** The config was fixed (or exaplug stops): nothing more to do. */
@@ -65,30 +63,13 @@ export class InvalidConfigGuard {
   private withdrawStale(safety: SafetySettings): void {
     const { sink, clock, logger } = this.options;
     const allowed = safety.allowedPrefixes ?? [];
-    this.channel = new CommandChannel({
-      sink,
-      clock,
-      logger: logger.child({ component: 'exabgp' }),
-      acks: 'auto',
-      dialect: 'auto',
-      ackTimeoutMs: 5000,
-      startupQueries: ['show adj-rib out'],
-      allowed,
-      onQueryOutput: (command, text) => {
-        const row = command === 'show adj-rib out' ? parseShowOutput(text) : undefined;
-        if (row?.kind === 'rib') this.held.push(row.prefix);
-      },
-    });
-    this.channel.start();
-    void this.channel.ready.then(() => {
-      if (this.stopped || !this.channel) return;
-      if (this.channel.detected.acks === 'off') {
-        logger.error('acks are off: the routes ExaBGP holds cannot be read reliably; nothing withdrawn');
-        return;
-      }
-      const withdraws = planStaleWithdraws(this.held.splice(0), new Set(), allowed);
-      logger.warn({ routes: withdraws.map((intent) => intent.prefix) }, 'config still invalid: withdrawing the routes left inside allowedPrefixes');
-      this.channel.sendRoutes(withdraws);
+    const session = new ExabgpSession({ sink, clock, logger: logger.child({ component: 'exabgp' }), acks: 'auto', dialect: 'auto', ackTimeoutMs: 5000, allowed });
+    this.session = session;
+    session.start();
+    void session.ready.then(async () => {
+      if (this.stopped) return;
+      const withdrawn = await withdrawStaleRoutes(session, { allowed, owned: new Set(), logger });
+      if (withdrawn.length > 0) logger.warn({ routes: withdrawn }, 'config still invalid: withdrawing the routes left inside allowedPrefixes');
     });
   }
 }

@@ -42,7 +42,7 @@ describe('service IPs on the interface', () => {
     await stopped;
     expect(order).toEqual([
       'add 2001:db8:30::1/128',
-      'show neighbor summary',
+      'show neighbor extensive',
       'announce route 2001:db8:30::1/128 next-hop self med 100',
       'withdraw route 2001:db8:30::1/128 next-hop self',
       'remove',

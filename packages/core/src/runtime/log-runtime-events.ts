@@ -20,7 +20,8 @@ export function logRuntimeEvents(events: RuntimeEvents, logger: Logger, clock: C
     lastStatus.set(service, result.status);
   });
   events.on('healthChanged', ({ service, from, to }) => logger.info({ service, from, to }, 'health changed'));
-  events.on('commandWritten', ({ command }) => logger.info({ command }, 'command sent'));
+  // Queries (start-up, read-back every 30 s) are detail; route commands are what changed.
+  events.on('commandWritten', ({ command, kind }) => (kind === 'routes' ? logger.info({ command }, 'command sent') : logger.debug({ command }, 'query sent')));
   events.on('commandAnswered', ({ command, answer, latencyMs }) => {
     if (answer === 'done') logger.debug({ command, latencyMs }, 'command acknowledged');
   });

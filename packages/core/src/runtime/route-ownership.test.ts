@@ -19,8 +19,19 @@ function configWith(extra: Record<string, unknown> = {}, service: Record<string,
 async function started(config: Record<string, unknown>, scripts: Scripted[], answers: Record<string, string[]> = {}) {
   const harness = await createRuntimeHarness(config, { web: scripts });
   harness.runtime.start();
-  const queries = harness.take();
-  for (const query of queries) harness.feed(...(answers[query] ?? []), 'done');
+  const queries: string[] = [];
+  // Each answer may lead to the next query (the neighbors first, then what ExaBGP holds).
+  for (;;) {
+    const asked = harness.take();
+    const shows = asked.filter((line) => line.startsWith('show '));
+    if (shows.length === 0) {
+      harness.written.unshift(...asked);
+      break;
+    }
+    queries.push(...shows);
+    for (const query of shows) harness.feed(...(answers[query] ?? []), 'done');
+    await harness.clock.advance(0);
+  }
   return { harness, queries };
 }
 
@@ -90,24 +101,25 @@ describe('reconciling with what ExaBGP holds at start', () => {
     const { harness, queries } = await started(configWith({ allowedPrefixes: ['2001:db8:30::/48 le 128'] }), ['pass'], {
       'show adj-rib out': held,
     });
-    expect(queries).toEqual(['show neighbor summary', 'show adj-rib out']);
+    expect(queries).toEqual(['show neighbor extensive', 'show adj-rib out']);
     await harness.clock.advance(0);
     const written = harness.take();
-    expect(written.filter((line) => line.startsWith('withdraw'))).toEqual(['withdraw route 2001:db8:30::9/128 next-hop self']);
-    expect(written[0]).toBe('withdraw route 2001:db8:30::9/128 next-hop self');
+    expect(written.filter((line) => line.includes('withdraw'))).toEqual(['neighbor ::1 withdraw route 2001:db8:30::9/128 next-hop self']);
+    expect(written[0]).toBe('neighbor ::1 withdraw route 2001:db8:30::9/128 next-hop self');
   });
 
   it('asks nothing and withdraws nothing without an allow-list', async () => {
     const { harness, queries } = await started(configWith(), ['pass'], { 'show adj-rib out': held });
-    expect(queries).toEqual(['show neighbor summary']);
-    expect(harness.take()).toEqual([]);
+    expect(queries).toEqual(['show neighbor extensive']);
+    expect(harness.take().filter((line) => line.startsWith('withdraw'))).toEqual([]);
   });
 
   it('does not take adj-rib-out rows for received routes', async () => {
     const { harness } = await started(configWith({ allowedPrefixes: ['2001:db8:30::/48 le 128'] }), ['pass'], {
-      'show neighbor summary': ['::1   65002   0:00:05 established   4   3'],
+      'show neighbor extensive': ['Neighbor ::1', '  Session                         Local', '   state                    ESTABLISHED'],
       'show adj-rib out': held,
     });
+    expect(harness.runtime.neighbors.get('::1')?.state).toBe('up');
     expect(harness.runtime.neighbors.get('::1')?.received.size).toBe(0);
   });
 });

@@ -8,10 +8,10 @@ describe('RuntimeEvents', () => {
     const off = events.on('healthChanged', (event) => seen.push(`${event.service}:${event.to}`));
     events.on('commandWritten', (event) => seen.push(event.command));
     events.emit({ type: 'healthChanged', service: 'web', from: 'up', to: 'falling' });
-    events.emit({ type: 'commandWritten', command: 'show neighbor summary' });
+    events.emit({ type: 'commandWritten', command: 'show neighbor extensive' });
     off();
     events.emit({ type: 'healthChanged', service: 'web', from: 'falling', to: 'down' });
-    expect(seen).toEqual(['web:falling', 'show neighbor summary']);
+    expect(seen).toEqual(['web:falling', 'show neighbor extensive']);
   });
 
   it('reports a listener that throws and still calls the others', () => {

@@ -1,3 +1,4 @@
+import type { Divergence } from '../announce/compare-held-routes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import type { AnnouncedState, HealthStateName } from '../health/health-state.js';
 import type { CheckResult } from '../plugins/check-result.js';
@@ -13,11 +14,13 @@ export type RuntimeEvent =
   | { type: 'routesRefused'; service: string; state: AnnouncedState; code: string; message: string }
   /** An operator's drain took effect: its routes announced drained, then withdrawn (`withdrawAfter`); false once undrained. */
   | { type: 'drainChanged'; service: string; drained: false | 'announced' | 'withdrawn' }
-  | { type: 'commandWritten'; command: string }
+  | { type: 'commandWritten'; command: string; kind: 'routes' | 'query' }
   | { type: 'commandAnswered'; command: string; answer: 'done' | 'error'; latencyMs: number }
   | { type: 'commandTimedOut'; command: string }
   | { type: 'neighborChanged'; peer: string; state: string; reason?: string }
   | { type: 'staleRoutesWithdrawn'; prefixes: readonly string[] }
+  /** The read-back found ExaBGP holding other routes than announced (and sent them again). */
+  | { type: 'routesDiverged'; divergences: readonly Divergence[] }
   | { type: 'configReloaded'; kept: readonly string[]; added: readonly string[]; changed: readonly string[]; removed: readonly string[] };
 
 export type RuntimeEventType = RuntimeEvent['type'];

@@ -23,7 +23,7 @@ async function startedHarness(scripts: Scripted[], node = 0, extra: Record<strin
   expect(harness.take()).toEqual(['system version']);
   harness.feed('exabgp 4.2.21', 'done');
   // ExaBGP tells a (re)spawned process nothing of the sessions already up: exaplug asks.
-  expect(harness.take()).toEqual(['show neighbor summary']);
+  expect(harness.take()).toEqual(['show neighbor extensive']);
   harness.feed('Peer            AS        up/down state       |     #sent     #recvd', 'done');
   return harness;
 }
@@ -135,7 +135,7 @@ describe('the runtime', () => {
     expect(harness.take()).toEqual(['system version']);
     harness.feed('exabgp 5.0.13');
     await harness.clock.advance(1000);
-    expect(harness.take()).toEqual(['show neighbor summary']);
+    expect(harness.take()).toEqual(['show neighbor extensive']);
     // No ack will mark the end of the answer: the checks start after a short grace.
     await harness.clock.advance(300);
     expect(harness.take()).toEqual([

@@ -1,20 +1,19 @@
-import { isDeepStrictEqual } from 'node:util';
-import { announcedRoutes, planRouteChanges, planWithdrawAll, type RouteBook } from '../announce/plan-route-changes.js';
-import { planStaleWithdraws } from '../announce/plan-stale-withdraws.js';
 import type { RouteIntent } from '../announce/route-intent.js';
-import { routeKey } from '../announce/route-key.js';
-import { ExaplugError, isExaplugError } from '../errors.js';
+import { ExaplugError } from '../errors.js';
 import type { InterfaceAddresses } from '../adapters/interface-addresses.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
-import { parseShowOutput } from '../protocol/parse-show-output.js';
-import { validateRouteIntent } from '../protocol/validate-route-intent.js';
+import type { StateMessage } from '../protocol/messages.js';
 import { closeServices, type PreparedService } from '../plugins/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
-import { CommandChannel } from './command-channel.js';
+import { ExabgpSession } from './exabgp-session.js';
+import { withdrawStaleRoutes } from './held-routes.js';
+import { learnWhatExabgpKnows } from './learn-exabgp.js';
 import type { LineSink } from './line-sink.js';
-import { applyNeighborMessage, applyShowRow, type NeighborTable, type NeighborTablePolicy } from './neighbor-table.js';
+import { applyNeighborMessage, type NeighborTable, type NeighborTablePolicy } from './neighbor-table.js';
+import { RouteDesk } from './route-desk.js';
+import { RouteReadback } from './route-readback.js';
 import { logRuntimeEvents } from './log-runtime-events.js';
 import { RuntimeEvents } from './runtime-events.js';
 import { createRepeatLimiter, type RepeatVerdict } from './repeat-limiter.js';
@@ -61,19 +60,15 @@ export interface StopOptions {
  */
 export class Runtime {
   private readonly options: RuntimeOptions;
-  private readonly channel: CommandChannel;
+  private readonly session: ExabgpSession;
+  /** What ExaBGP holds for each service: only what was written, and forgotten again when ExaBGP refuses it. */
+  private readonly desk: RouteDesk;
+  private readonly readback: RouteReadback;
   private runners: ServiceRunner[];
   /** The config and services in force: replaced by a live reload. */
   private config: ExaplugConfig;
   private services: PreparedService[];
   private started = false;
-  /**
-   * What ExaBGP holds for each service (by service name): only what was written, and
-   * forgotten again when ExaBGP refuses it or never acknowledges it.
-   */
-  private readonly books = new Map<string, RouteBook>();
-  /** Routes `show adj-rib out` listed at start, for reconciliation. */
-  private readonly heldAtStart: string[] = [];
   private stopping: Promise<void> | undefined;
   readonly neighbors: NeighborTable;
   /** What happens inside, as typed events: logging, metrics, hooks and the control socket listen. */
@@ -95,7 +90,7 @@ export class Runtime {
     const exists = (path: string) => access(path).then(() => true, () => false);
     this.drainFiles = createFilePresence(options.isDisabled ?? exists, clock, drainFileMaxAgeMs);
     logRuntimeEvents(this.events, logger, clock);
-    this.channel = new CommandChannel({
+    this.session = new ExabgpSession({
       sink,
       clock,
       logger: logger.child({ component: 'exabgp' }),
@@ -103,12 +98,27 @@ export class Runtime {
       dialect: config.exabgp.dialect,
       ackTimeoutMs: config.exabgp.ackTimeout,
       groupRoutes: config.exabgp.groupRoutes,
-      ...(options.probeWindowMs !== undefined && { probeWindowMs: options.probeWindowMs }),
-      startupQueries: startupQueriesFor(this.tablePolicy, config),
+      probeWindowMs: options.probeWindowMs,
       allowed: config.allowedPrefixes,
-      onQueryOutput: (command, text) => this.receiveQueryOutput(command, text),
-      onRouteFailed: (intent, reason) => this.forgetRoute(intent, reason),
       events: this.events,
+      onRoutesFailed: (intents, reason, service) => this.desk.forget(intents, reason, service),
+    });
+    this.desk = new RouteDesk({
+      session: this.session,
+      logger,
+      allowed: () => this.config.allowedPrefixes,
+      onForgotten: (service) => this.runners.find((runner) => runner.status.name === service)?.forgetAnnouncement(),
+      onWritten: () => this.readback.routesWritten(),
+    });
+    this.readback = new RouteReadback({
+      session: this.session,
+      desk: this.desk,
+      clock,
+      logger,
+      events: this.events,
+      owns: (prefix) => this.services.some((service) => service.config.ips.includes(prefix)),
+      intervalMs: config.exabgp.readBack.interval,
+      delayMs: config.exabgp.readBack.delay,
     });
     this.runners = options.services.map((service) => this.createRunner(service));
   }
@@ -120,7 +130,7 @@ export class Runtime {
       clock: options.clock,
       logger: options.logger,
       random: options.random ?? Math.random,
-      announce: (name, intents) => this.announce(name, intents),
+      announce: (name, intents) => !this.stopping && this.desk.announce(name, intents),
       events: this.events,
       ...(options.drainFileOf && {
         drain: {
@@ -135,14 +145,17 @@ export class Runtime {
     });
   }
 
-  /** Starts the probe, then the checks once ExaBGP has told what it knows. */
+  /** Starts the probe, then the checks once ExaBGP has told what it knows and stale routes are withdrawn. */
   start(): void {
-    this.channel.start();
-    void Promise.all([this.channel.ready, this.setUpAddresses()]).then(([, addressesReady]) => {
+    this.session.start();
+    const learned = learnWhatExabgpKnows(this.session, this.neighbors, this.tablePolicy, this.options.clock);
+    void Promise.all([learned, this.setUpAddresses()]).then(async ([, addressesReady]) => {
       if (this.stopping || !addressesReady) return;
-      this.reconcile();
+      await this.withdrawStale();
+      if (this.stopping) return;
       this.started = true;
       this.runners.forEach((runner, index) => runner.start(firstCheckDelay(index, this.runners.length, runner.intervalMs)));
+      this.readback.start();
     });
   }
 
@@ -160,6 +173,15 @@ export class Runtime {
     }
   }
 
+  /** What a previous exaplug left in ExaBGP and no service owns any more goes, inside the allow-list only. */
+  private async withdrawStale(): Promise<void> {
+    const allowed = this.config.allowedPrefixes;
+    if (!allowed) return;
+    const owned = new Set(this.services.flatMap((service) => service.config.ips));
+    const prefixes = await withdrawStaleRoutes(this.session, { allowed, owned, logger: this.options.logger });
+    if (prefixes.length > 0) this.events.emit({ type: 'staleRoutesWithdrawn', prefixes });
+  }
+
   /** One line from ExaBGP (stdin). Never throws: a bad line is logged and skipped. */
   receiveLine(line: string): void {
     const parsed = parseExabgpLine(line);
@@ -173,10 +195,8 @@ export class Runtime {
         return;
       }
       case 'ack':
-        this.channel.receive(parsed);
-        return;
       case 'output':
-        this.channel.receive(parsed);
+        this.session.receive(parsed);
         return;
       case 'message': {
         const message = parsed.message;
@@ -186,11 +206,18 @@ export class Runtime {
           return;
         }
         const { cameUp, stateChanged } = applyNeighborMessage(this.neighbors, message, clock.now(), this.tablePolicy);
-        if (message.type === 'state' && stateChanged) {
-          this.events.emit({ type: 'neighborChanged', peer: message.neighbor.peer, state: message.state, ...(message.reason !== undefined && { reason: message.reason }) });
-        }
+        if (message.type === 'state' && stateChanged) this.neighborChanged(message);
         if (cameUp) this.reannounce(cameUp);
       }
+    }
+  }
+
+  private neighborChanged(message: StateMessage): void {
+    const { peer } = message.neighbor;
+    this.events.emit({ type: 'neighborChanged', peer, state: message.state, ...(message.reason !== undefined && { reason: message.reason }) });
+    // A peer that closes the session over an UPDATE (3,x) was most likely sent something it could not read.
+    if (message.state === 'down' && /notification received/i.test(message.reason ?? '')) {
+      this.options.logger.error({ peer, reason: message.reason, lastCommands: this.session.recentCommandsFor(peer) }, 'a peer closed its session with a NOTIFICATION');
     }
   }
 
@@ -215,7 +242,7 @@ export class Runtime {
     await Promise.all(runners.map((runner) => runner.checkNow()));
     if (!drained || !options.wait) return;
     await Promise.all(runners.map((runner) => runner.drainSettled()));
-    await this.channel.drained(this.config.exabgp.ackTimeout);
+    await this.session.drained(this.config.exabgp.ackTimeout);
   }
 
   /**
@@ -248,7 +275,7 @@ export class Runtime {
         summary.changed.push(service.config.name);
         old.runner.stop();
         closing.push(old.service);
-        this.withdrawRoutesOutside(service.config.name, new Set(service.config.ips));
+        this.desk.withdrawOutside(service.config.name, new Set(service.config.ips));
       } else {
         summary.added.push(service.config.name);
       }
@@ -261,8 +288,7 @@ export class Runtime {
       summary.removed.push(name);
       runner.stop();
       closing.push(service);
-      this.withdrawRoutesOutside(name, new Set());
-      this.books.delete(name);
+      this.desk.withdrawOutside(name, new Set(), true);
     }
     const owned = new Set(services.flatMap((service) => service.config.ips));
     const released = [...new Set(closing.flatMap((service) => service.config.ips))].filter((ip) => !owned.has(ip));
@@ -284,18 +310,8 @@ export class Runtime {
   private async releaseAddresses(ips: readonly string[]): Promise<void> {
     const { addresses, logger } = this.options;
     if (!addresses) return;
-    if (await this.channel.drained(5000)) await addresses.remove(ips);
+    if (await this.session.drained(5000)) await addresses.remove(ips);
     else logger.warn({ addresses: ips }, 'withdraws not acknowledged in time: the addresses of removed services stay on the interface');
-  }
-
-  /** Withdraws a service's routes whose prefix is not in `keep`, and forgets them. */
-  private withdrawRoutesOutside(serviceName: string, keep: ReadonlySet<string>): void {
-    const book = this.books.get(serviceName);
-    if (!book) return;
-    const leaving = new Map([...book].filter(([, intent]) => !keep.has(intent.prefix)));
-    const changes = planWithdrawAll(leaving);
-    this.channel.sendRoutes(changes.send);
-    this.books.set(serviceName, new Map([...book].filter(([, intent]) => keep.has(intent.prefix))));
   }
 
   /** Runs a service's check now (`exaplug recheck`). */
@@ -319,127 +335,35 @@ export class Runtime {
 
   /** Each service's routes as last written and not refused. */
   routesByService(): Map<string, RouteIntent[]> {
-    return new Map([...this.books].map(([name, book]) => [name, [...book.values()]]));
+    return this.desk.routesByService();
   }
 
   /** Every route as last written and not refused, across services. */
   get routes(): RouteIntent[] {
-    return [...this.books.values()].flatMap((book) => [...book.values()]);
+    return [...this.desk.routesByService().values()].flat();
   }
 
   get exabgp() {
-    return { ...this.channel.detected, counters: this.channel.counters };
+    return { ...this.session.detected, counters: this.session.counters, readBack: this.readback.report() };
   }
 
-  /**
-   * One service's routes for its new state. Checked again by the writer's validator before
-   * anything is recorded: refused routes leave the book and ExaBGP as they were, and the
-   * service is told so (false) instead of believing a change that never reached ExaBGP.
-   */
-  private announce(serviceName: string, intents: RouteIntent[]): boolean {
-    if (this.stopping) return false;
-    const { logger } = this.options;
-    const { config } = this;
-    try {
-      for (const intent of intents) validateRouteIntent(intent, config.allowedPrefixes ? { allowed: config.allowedPrefixes } : {});
-    } catch (error) {
-      const code = isExaplugError(error) ? error.code : undefined;
-      logger.error({ err: error, code, service: serviceName }, 'routes refused before writing; nothing written');
-      return false;
-    }
-    const changes = planRouteChanges(this.books.get(serviceName) ?? new Map(), intents);
-    this.books.set(serviceName, changes.book);
-    this.channel.sendRoutes(changes.send);
-    return true;
-  }
-
-  /** ExaBGP refused a route or never confirmed it: it leaves the book, and its service re-announces. */
-  private forgetRoute(intent: RouteIntent, reason: string): void {
-    const key = routeKey(intent);
-    for (const [serviceName, book] of this.books) {
-      if (!isDeepStrictEqual(book.get(key), intent)) continue;
-      const next = new Map(book);
-      next.delete(key);
-      this.books.set(serviceName, next);
-      this.runners.find((runner) => runner.status.name === serviceName)?.forgetAnnouncement();
-      this.options.logger.error({ service: serviceName, prefix: intent.prefix, reason }, 'exabgp did not take a route; it will be announced again');
-      return;
-    }
-  }
-
-  private receiveQueryOutput(command: string | undefined, text: string): void {
-    if (command === 'show adj-rib out') {
-      const row = parseShowOutput(text);
-      if (row?.kind === 'rib') this.heldAtStart.push(row.prefix);
-      return;
-    }
-    const row = parseShowOutput(text);
-    if (row) applyShowRow(this.neighbors, row, this.options.clock.now(), this.tablePolicy);
-  }
-
-  /**
-   * Withdraws what a previous exaplug left in ExaBGP and no service owns any more (an IP
-   * removed from the config, a renamed service), inside the allow-list only.
-   */
-  private reconcile(): void {
-    const { logger } = this.options;
-    const { config } = this;
-    if (!config.allowedPrefixes) return;
-    if (this.channel.detected.acks === 'off') {
-      logger.warn('acks are off: answers to `show adj-rib out` cannot be told apart, so stale routes are not reconciled');
-      return;
-    }
-    const owned = new Set(this.services.flatMap((service) => service.config.ips));
-    const withdraws = planStaleWithdraws(this.heldAtStart.splice(0), owned, config.allowedPrefixes);
-    if (withdraws.length === 0) return;
-    this.events.emit({ type: 'staleRoutesWithdrawn', prefixes: withdraws.map((intent) => intent.prefix) });
-    this.channel.sendRoutes(withdraws);
-  }
-
-  /**
-   * A session came (back) up: what is announced goes again to that neighbor only (`neighbor
-   * <ip> announce …`), not to every peer, which re-sent each route to N sessions while one
-   * flapped. Routes restricted to other neighbors are left out. Not recorded in the book:
-   * the book's routes are unchanged.
-   */
   private reannounce(peer: string): void {
-    const routes = [...this.books.values()]
-      .flatMap((book) => announcedRoutes(book))
-      .filter((route) => !route.neighbors?.length || route.neighbors.includes(peer))
-      .map((route): RouteIntent => ({ ...route, neighbors: [peer] }));
-    if (routes.length === 0) return;
-    this.options.logger.info({ peer, routes: routes.length }, 'neighbor up: re-announcing to it');
-    this.channel.sendRoutes(routes);
+    const count = this.desk.reannounce(peer);
+    if (count > 0) this.options.logger.info({ peer, routes: count }, 'neighbor up: re-announcing to it');
   }
 
   private async doStop({ withdraw, maxWaitMs = 2000 }: StopOptions): Promise<void> {
     for (const runner of this.runners) runner.stop();
+    this.readback.stop();
     if (withdraw && this.config.onStop === 'withdraw') {
-      for (const [serviceName, book] of this.books) {
-        const changes = planWithdrawAll(book);
-        this.books.set(serviceName, changes.book);
-        this.channel.sendRoutes(changes.send);
-      }
-      await this.channel.drained(maxWaitMs);
+      this.desk.withdrawAll();
+      await this.session.drained(maxWaitMs);
     }
     // Only after the withdraws (or with ExaBGP gone): an address removed while still
     // announced black-holes its traffic. `onStop: keep` keeps the routes, so the addresses too.
     if (this.config.onStop === 'withdraw') await this.options.addresses?.removeAdded();
     await closeServices(this.services);
   }
-}
-
-/**
- * The sessions are always asked for (a few lines); the received routes only when a check
- * needs them, since a full-table peer would answer with a million lines.
- */
-function startupQueriesFor(policy: NeighborTablePolicy, config: ExaplugConfig): string[] {
-  return [
-    'show neighbor summary',
-    ...(policy.keepPrefixes?.size ? ['show adj-rib in'] : []),
-    // What we announce is small (our own routes), and needed only to reconcile inside the allow-list.
-    ...(config.allowedPrefixes ? ['show adj-rib out'] : []),
-  ];
 }
 
 /** What a live reload did, by service name. */

@@ -24,7 +24,10 @@ export async function createRuntimeHarness(
   const written: string[] = [];
   const logger = createRecordingLogger();
   let shutdownRequested = false;
-  const config = parseConfig(rawConfig, undefined, '/tmp');
+  // The read-back's periodic queries would interleave with every scripted exchange: off
+  // unless a test turns it on (route-readback.test.ts does).
+  const exabgp = { readBack: { interval: 0 }, ...(rawConfig.exabgp as Record<string, unknown> | undefined) };
+  const config = parseConfig({ ...rawConfig, exabgp }, undefined, '/tmp');
   const remaining = new Map(Object.entries(scripts).map(([name, list]) => [name, [...list]]));
   const neighbors: NeighborTable = new Map();
   // Every scripted check has a watch; a test plays its target changing with `watchSaw`.
