@@ -75,7 +75,7 @@ describe('exaplug healthcheck, migrate and plan for the new strategies', () => {
     expect(stderr).toContain('exaplug healthcheck: warning: --dynamic-ip-setup: not supported');
     expect(stderr).not.toContain('service address added');
     expect(stdout).toContain('announce route 192.0.2.1/32 next-hop self med 100');
-    for (const line of stdout.trim().split('\n')) expect(line).toMatch(/^(system version|show neighbor summary|announce route|withdraw route)/);
+    for (const line of stdout.trim().split('\n')) expect(line).toMatch(/^(system version|show neighbor extensive|announce route|withdraw route)/);
   }, 20_000);
 
   it('healthcheck with a bad flag stays idle instead of exiting, so ExaBGP does not respawn it', async () => {

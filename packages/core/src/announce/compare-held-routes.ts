@@ -10,8 +10,11 @@ export type Divergence =
   | { kind: 'missing'; peer: string; prefix: string; route: RouteIntent }
   /** Held, but with other attributes than announced (`what` says which). */
   | { kind: 'differs'; peer: string; prefix: string; route: RouteIntent; what: string }
-  /** Held for that neighbor, inside what exaplug owns, and not announced there (or filed under another family). */
-  | { kind: 'unexpected'; peer: string; prefix: string; family: string };
+  /**
+   * Held for that neighbor, inside what exaplug owns, and not announced there; `misfiled`
+   * when ExaBGP files it under the other family (what a mixed-family command left in 4.2).
+   */
+  | { kind: 'unexpected'; peer: string; prefix: string; family: string; misfiled: boolean };
 
 /**
  * Compares the announced routes with ExaBGP's `show adj-rib out extensive`, per neighbor:
@@ -47,7 +50,7 @@ export function compareHeldRoutes(
   for (const row of held) {
     const prefix = canonical(row.prefix);
     const misfiled = row.family !== unicastFamilyOf(prefix);
-    if (owns(prefix) && (misfiled || !expected.has(`${row.peer} ${prefix}`))) divergences.push({ kind: 'unexpected', peer: row.peer, prefix, family: row.family });
+    if (owns(prefix) && (misfiled || !expected.has(`${row.peer} ${prefix}`))) divergences.push({ kind: 'unexpected', peer: row.peer, prefix, family: row.family, misfiled });
   }
   return divergences;
 }

@@ -81,7 +81,18 @@ describe("the read-back of ExaBGP's adj-rib-out", () => {
     expect(harness.take()).toEqual(['show adj-rib out extensive']);
   });
 
-  it('withdraws from one neighbor what it holds of ours and should not, and leaves others’ routes alone', async () => {
+  it('withdraws from one neighbor what it holds of ours and should not', async () => {
+    const harness = await started();
+    harness.feed(...harness.take().map(() => 'done'));
+    await harness.clock.advance(1000);
+    harness.take();
+    harness.feed(held('127.0.0.1', 'ipv4 unicast', '203.0.113.40/32', 100), held('::1', 'ipv6 unicast', '2001:db8:30::40/128', 100), held('127.0.0.9', 'ipv4 unicast', '203.0.113.40/32', 100), 'done');
+    await harness.clock.advance(0);
+    // 127.0.0.9 is not a neighbor ExaBGP described: nothing of ours belongs there.
+    expect(harness.take()).toEqual(['neighbor 127.0.0.9 withdraw route 203.0.113.40/32 next-hop self']);
+  });
+
+  it('tells of a route filed under the wrong family, and leaves others’ routes alone', async () => {
     const harness = await started();
     harness.feed(...harness.take().map(() => 'done'));
     await harness.clock.advance(1000);
@@ -96,6 +107,8 @@ describe("the read-back of ExaBGP's adj-rib-out", () => {
     await harness.clock.advance(0);
     // 203.0.113.40/32 filed as IPv6 on ::1 (what a mixed-family command left) cannot be withdrawn there by name: told, not sent.
     expect(harness.runtime.exabgp.readBack.divergences).toEqual(['203.0.113.40/32 on ::1: held (ipv6 unicast), not announced']);
+    expect(harness.take()).toEqual([]);
+    expect(harness.logger.records.some((record) => /cannot be withdrawn through the API/.test(record.msg ?? ''))).toBe(true);
   });
 
   it('throws away an answer that routes written meanwhile made old, and reads again', async () => {

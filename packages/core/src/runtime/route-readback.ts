@@ -122,7 +122,12 @@ export class RouteReadback {
     const { logger, events, desk } = this.options;
     logger.error({ divergences: divergences.map(describeDivergence) }, 'ExaBGP does not hold what exaplug announced: sending again');
     events.emit({ type: 'routesDiverged', divergences });
-    desk.resend(divergences.map(repairOf));
+    const misfiled = divergences.filter((divergence) => divergence.kind === 'unexpected' && divergence.misfiled);
+    if (misfiled.length > 0) {
+      // A withdraw names the prefix, which ExaBGP reads in its own family: it cannot reach a route filed under the other.
+      logger.error({ routes: misfiled.map(describeDivergence) }, 'routes filed under the wrong family (left by a mixed-family command) cannot be withdrawn through the API: restart ExaBGP, or clear that neighbor’s adj-rib-out');
+    }
+    desk.resend(divergences.filter((divergence) => !misfiled.includes(divergence)).map(repairOf));
     this.repairRounds += 1;
     this.schedule(this.repairRounds < maxRepairRounds ? this.options.delayMs : this.options.intervalMs);
   }

@@ -215,9 +215,11 @@ export class Runtime {
   private neighborChanged(message: StateMessage): void {
     const { peer } = message.neighbor;
     this.events.emit({ type: 'neighborChanged', peer, state: message.state, ...(message.reason !== undefined && { reason: message.reason }) });
-    // A peer that closes the session over an UPDATE (3,x) was most likely sent something it could not read.
-    if (message.state === 'down' && /notification received/i.test(message.reason ?? '')) {
-      this.options.logger.error({ peer, reason: message.reason, lastCommands: this.session.recentCommandsFor(peer) }, 'a peer closed its session with a NOTIFICATION');
+    // A peer that closes the session with an UPDATE Message Error (3,x) could not read what it was sent.
+    if (message.state === 'down' && /notification received \(3,/i.test(message.reason ?? '')) {
+      const verdict = this.allowUnreadableLog('update error');
+      const lastCommands = this.session.recentCommandsFor(peer);
+      if (verdict.log) this.options.logger.error({ peer, reason: message.reason, lastCommands, suppressed: verdict.suppressed }, 'a peer refused an UPDATE (NOTIFICATION 3,x): the last commands that reached it follow');
     }
   }
 
