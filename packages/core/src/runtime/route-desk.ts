@@ -6,10 +6,12 @@ import { routeKey } from '../announce/route-key.js';
 import { isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { validateRouteIntent } from '../protocol/validate-route-intent.js';
+import type { Clock } from '../scheduler/clock.js';
 import type { ExabgpSession } from './exabgp-session.js';
 
 export interface RouteDeskOptions {
   session: ExabgpSession;
+  clock: Clock;
   logger: Logger;
   /** The allow-list in force (a reload may change it). */
   allowed: () => readonly AllowedPrefix[] | undefined;
@@ -27,6 +29,8 @@ export interface RouteDeskOptions {
 export class RouteDesk {
   private readonly options: RouteDeskOptions;
   private readonly books = new Map<string, RouteBook>();
+  /** When each prefix was last written for a service, kept across reloads (flap damping). */
+  private readonly writtenAtMs = new Map<string, number>();
 
   constructor(options: RouteDeskOptions) {
     this.options = options;
@@ -93,6 +97,19 @@ export class RouteDesk {
     else this.books.set(service, new Map([...book].filter(([, intent]) => keep.has(intent.prefix))));
   }
 
+  /**
+   * A reload moved prefixes from one service to another (or renamed it): their routes change
+   * owner as they stand, still announced, until the new owner has a verdict (make before break).
+   */
+  transfer(prefixes: ReadonlySet<string>, from: string, to: string): void {
+    const source = this.books.get(from);
+    if (!source || prefixes.size === 0) return;
+    const moving = [...source].filter(([, intent]) => prefixes.has(intent.prefix));
+    if (moving.length === 0) return;
+    this.books.set(from, new Map([...source].filter(([, intent]) => !prefixes.has(intent.prefix))));
+    this.books.set(to, new Map([...(this.books.get(to) ?? new Map()), ...moving]));
+  }
+
   /** Withdraws everything announced, for a clean stop. */
   withdrawAll(): void {
     for (const [service, book] of this.books) {
@@ -112,8 +129,16 @@ export class RouteDesk {
     return new Map([...this.books].map(([name, book]) => [name, [...book.values()]]));
   }
 
+  /** The last time any of these prefixes was written for a service, if ever. */
+  lastWrittenAtMs(prefixes: readonly string[]): number | undefined {
+    const times = prefixes.map((prefix) => this.writtenAtMs.get(prefix)).filter((time): time is number => time !== undefined);
+    return times.length === 0 ? undefined : Math.max(...times);
+  }
+
   private send(routes: readonly RouteIntent[], service: string): void {
     if (routes.length === 0) return;
+    const now = this.options.clock.now();
+    for (const route of routes) this.writtenAtMs.set(route.prefix, now);
     this.options.session.sendRoutes(routes, service);
     this.options.onWritten?.();
   }

@@ -17,7 +17,9 @@ import { RouteReadback } from './route-readback.js';
 import { logRuntimeEvents } from './log-runtime-events.js';
 import { RuntimeEvents } from './runtime-events.js';
 import { createRepeatLimiter, type RepeatVerdict } from './repeat-limiter.js';
-import { ServiceRunner, type ServiceStatus } from './service-runner.js';
+import { ServiceRunner, type RunnerVerdict, type ServiceStatus } from './service-runner.js';
+import { planReload, type ReloadSummary } from './plan-reload.js';
+import { initialHealthState } from '../health/health-state.js';
 import { createFilePresence, type FilePresence } from './file-presence.js';
 import { access } from 'node:fs/promises';
 
@@ -105,6 +107,7 @@ export class Runtime {
     });
     this.desk = new RouteDesk({
       session: this.session,
+      clock,
       logger,
       allowed: () => this.config.allowedPrefixes,
       onForgotten: (service) => this.runners.find((runner) => runner.status.name === service)?.forgetAnnouncement(),
@@ -123,9 +126,17 @@ export class Runtime {
     this.runners = options.services.map((service) => this.createRunner(service));
   }
 
-  private createRunner(service: PreparedService): ServiceRunner {
+  /**
+   * A runner for a service, with its predecessor's verdict when a reload kept the check;
+   * otherwise, if its prefixes were written recently (a service removed and added back),
+   * that moment, so `minDwell` holds across reloads too.
+   */
+  private createRunner(service: PreparedService, inherit?: RunnerVerdict): ServiceRunner {
     const { options, config } = this;
+    const lastWrittenAtMs = this.desk.lastWrittenAtMs(service.config.ips);
+    const verdict = inherit ?? (lastWrittenAtMs === undefined ? undefined : { ...emptyVerdict, announcedAtMs: lastWrittenAtMs });
     return new ServiceRunner({
+      inherit: verdict,
       service,
       clock: options.clock,
       logger: options.logger,
@@ -248,58 +259,42 @@ export class Runtime {
   }
 
   /**
-   * Applies a new, already validated config without a restart. Unchanged services keep
-   * their runner, state and routes (not a single update); removed ones are withdrawn; new
-   * ones start in init; changed ones restart their checks in init without withdrawing
-   * first (their routes stay as written until the new checks decide), except routes of IPs
-   * they no longer have. The newly prepared duplicates of unchanged services are closed.
+   * Applies a new, already validated config without a restart (see `planReload`): kept
+   * services are not touched; changed and added ones get new runners, with the old verdict
+   * when the check is the same; prefixes that move between services keep their routes until
+   * the new owner decides; only prefixes no service owns any more are withdrawn. The newly
+   * prepared duplicates of kept services are closed.
    */
   async reload(config: ExaplugConfig, prepared: PreparedService[]): Promise<ReloadSummary> {
-    const globalsChanged = fingerprintOfGlobals(config) !== fingerprintOfGlobals(this.config);
+    const plan = planReload(
+      this.services.map((service) => service.config),
+      prepared.map((service) => service.config),
+      fingerprintOfGlobals(config) !== fingerprintOfGlobals(this.config),
+    );
     const before = new Map(this.services.map((service, index) => [service.config.name, { service, runner: this.runners[index] as ServiceRunner }]));
-    const summary: ReloadSummary = { kept: [], added: [], changed: [], removed: [] };
-    const services: PreparedService[] = [];
-    const runners: ServiceRunner[] = [];
-    const startLater: ServiceRunner[] = [];
-    const closing: PreparedService[] = [];
+    const kept = new Set(plan.kept);
     this.config = config;
-    for (const service of prepared) {
-      const old = before.get(service.config.name);
-      before.delete(service.config.name);
-      if (old && !globalsChanged && JSON.stringify(old.service.config) === JSON.stringify(service.config)) {
-        summary.kept.push(service.config.name);
-        services.push(old.service);
-        runners.push(old.runner);
-        closing.push(service);
-        continue;
-      }
-      if (old) {
-        summary.changed.push(service.config.name);
-        old.runner.stop();
-        closing.push(old.service);
-        this.desk.withdrawOutside(service.config.name, new Set(service.config.ips));
-      } else {
-        summary.added.push(service.config.name);
-      }
-      const runner = this.createRunner(service);
-      services.push(service);
-      runners.push(runner);
-      startLater.push(runner);
-    }
-    for (const [name, { service, runner }] of before) {
-      summary.removed.push(name);
-      runner.stop();
-      closing.push(service);
-      this.desk.withdrawOutside(name, new Set(), true);
-    }
-    const owned = new Set(services.flatMap((service) => service.config.ips));
+    for (const move of plan.moves) this.desk.transfer(move.prefixes, move.from, move.to);
+    const entries = prepared.map((service) => {
+      const name = service.config.name;
+      if (kept.has(name)) return { ...(before.get(name) as { service: PreparedService; runner: ServiceRunner }), fresh: false };
+      const predecessor = plan.inherits.get(name);
+      return { service, runner: this.createRunner(service, predecessor === undefined ? undefined : before.get(predecessor)?.runner.verdict), fresh: true };
+    });
+    for (const name of [...plan.changed, ...plan.removed]) before.get(name)?.runner.stop();
+    for (const service of prepared) if (plan.changed.includes(service.config.name)) this.desk.withdrawOutside(service.config.name, new Set(service.config.ips));
+    for (const name of plan.removed) this.desk.withdrawOutside(name, new Set(), true);
+    const closing = [...prepared.filter((service) => kept.has(service.config.name)), ...[...plan.changed, ...plan.removed].map((name) => before.get(name)?.service as PreparedService)];
+    this.services = entries.map((entry) => entry.service);
+    this.runners = entries.map((entry) => entry.runner);
+    const owned = new Set(this.services.flatMap((service) => service.config.ips));
     const released = [...new Set(closing.flatMap((service) => service.config.ips))].filter((ip) => !owned.has(ip));
-    this.services = services;
-    this.runners = runners;
-    if (summary.added.length > 0) await this.options.addresses?.add([...owned]);
-    if (this.started && !this.stopping) startLater.forEach((runner, index) => runner.start(firstCheckDelay(index, startLater.length, runner.intervalMs)));
+    if (plan.added.length > 0) await this.options.addresses?.add([...owned]);
+    const starting = entries.filter((entry) => entry.fresh).map((entry) => entry.runner);
+    if (this.started && !this.stopping) starting.forEach((runner, index) => runner.start(firstCheckDelay(index, starting.length, runner.intervalMs)));
     if (released.length > 0) void this.releaseAddresses(released);
     await closeServices(closing);
+    const summary = { kept: plan.kept, added: plan.added, changed: plan.changed, removed: plan.removed };
     this.events.emit({ type: 'configReloaded', ...summary });
     return summary;
   }
@@ -368,13 +363,10 @@ export class Runtime {
   }
 }
 
-/** What a live reload did, by service name. */
-export interface ReloadSummary {
-  kept: string[];
-  added: string[];
-  changed: string[];
-  removed: string[];
-}
+export type { ReloadSummary } from './plan-reload.js';
+
+/** A runner that has decided nothing yet. */
+const emptyVerdict: RunnerVerdict = { state: initialHealthState, announced: undefined, announcedAtMs: undefined, target: undefined, lastResult: undefined };
 
 /** The settings every runner is built with: when they change, every service restarts its checks. */
 function fingerprintOfGlobals(config: ExaplugConfig): string {

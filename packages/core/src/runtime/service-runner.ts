@@ -38,6 +38,17 @@ export interface ServiceRunnerOptions {
   drain?: { file: string; gracefulShutdown: boolean; withdrawAfterMs?: number | undefined };
   /** Whether the drain file exists; defaults to `isDisabled` (the runtime remembers its own drain files). */
   isDrained?: (path: string) => Promise<boolean>;
+  /** The verdict of the runner this one replaces (a reload that kept the check): no rise from init, no dwell reset. */
+  inherit?: RunnerVerdict | undefined;
+}
+
+/** What a runner hands its successor across a reload when the check is unchanged. */
+export interface RunnerVerdict {
+  state: HealthState;
+  announced: AnnouncedState | undefined;
+  announcedAtMs: number | undefined;
+  target: AnnouncedState | undefined;
+  lastResult: CheckResult | undefined;
 }
 
 /** What `exaplug` knows about one service right now. */
@@ -90,6 +101,19 @@ export class ServiceRunner {
   constructor(options: ServiceRunnerOptions) {
     this.options = options;
     this.log = options.logger.child({ service: options.service.config.name });
+    const inherited = options.inherit;
+    if (inherited) {
+      this.state = inherited.state;
+      this.announced = inherited.announced;
+      this.announcedAtMs = inherited.announcedAtMs;
+      this.target = inherited.target;
+      this.lastResult = inherited.lastResult;
+    }
+  }
+
+  /** This runner's verdict, for the runner that replaces it in a reload. */
+  get verdict(): RunnerVerdict {
+    return { state: this.state, announced: this.announced, announcedAtMs: this.announcedAtMs, target: this.target, lastResult: this.lastResult };
   }
 
   /** The service's check interval while up. */
@@ -99,6 +123,9 @@ export class ServiceRunner {
 
   /** Runs the first check after `delayMs` (0: at once), and starts the check's watch if it has one. */
   start(delayMs = 0): void {
+    // An inherited verdict is announced again with this config's strategy, at once: unchanged
+    // routes write nothing, and a reload is not a transition, so no event (and no hook).
+    if (this.announced !== undefined) this.planRoutes(this.announced, { transition: false });
     if (delayMs <= 0) void this.round();
     else this.scheduleRound(delayMs);
     this.startWatch();
@@ -291,7 +318,7 @@ export class ServiceRunner {
     }
   }
 
-  private planRoutes(state: AnnouncedState): void {
+  private planRoutes(state: AnnouncedState, { transition } = { transition: true }): void {
     const { service, announce, clock, allowed, events } = this.options;
     const name = service.config.name;
     let intents: RouteIntent[];
@@ -307,7 +334,7 @@ export class ServiceRunner {
     }
     const draining = state === 'disabled' && this.isDrainedNow;
     if (draining && this.options.drain?.gracefulShutdown) intents = withGracefulShutdown(intents);
-    if (!announce(name, intents)) return;
+    if (!announce(name, intents) || !transition) return;
     events.emit({ type: 'routesAnnounced', service: name, from: this.announced, to: state, routes: intents });
     this.announced = state;
     this.announcedAtMs = clock.now();
