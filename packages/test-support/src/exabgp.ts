@@ -16,8 +16,26 @@ export interface ExabgpNeighbor {
   port: number;
   localAs?: number;
   peerAs?: number;
+  /** ExaBGP's BGP identifier for this session (default 127.0.0.2). */
+  routerId?: string;
+  /** Seconds (default 9). */
+  holdTime?: number;
+  /** Never dial: wait for the peer (needs `listen`). */
+  passive?: boolean;
+  /** Also accept the peer's connection on this port of `local` (ExaBGP binds it at start). */
+  listen?: number;
   /** Routes from ExaBGP's own config (`static`), which are not exaplug's to touch. */
   staticRoutes?: string[];
+}
+
+/** What `startExabgp` writes into exabgp.conf. */
+export interface ExabgpConfigOptions {
+  neighbors: ExabgpNeighbor[];
+  run: string[];
+  /** More API processes on every neighbor (e.g. one that changes routes behind exaplug's back). */
+  otherProcesses?: Array<{ name: string; run: string[] }>;
+  encoder?: 'json' | 'text';
+  receive?: boolean;
 }
 
 export interface ExabgpHandle {
@@ -46,48 +64,54 @@ level = INFO
 processes = true
 `;
 
+function renderNeighbor(n: ExabgpNeighbor, receive: boolean | undefined, processes: readonly string[]): string {
+  return `neighbor ${n.peer} {
+    router-id ${n.routerId ?? '127.0.0.2'};
+    local-address ${n.local};
+    local-as ${n.localAs ?? 65001};
+    peer-as ${n.peerAs ?? 65002};
+    hold-time ${n.holdTime ?? 9};
+    connect ${n.port};
+    ${n.passive ? 'passive;' : ''}
+    ${n.listen === undefined ? '' : `listen ${n.listen};`}
+    family { ${n.family}; }
+    ${n.staticRoutes?.length ? `static { ${n.staticRoutes.map((route) => `route ${route} next-hop self;`).join(' ')} }` : ''}
+    api {
+        processes [ ${processes.join(' ')} ];
+        neighbor-changes;
+        ${receive === false ? '' : 'receive { parsed; update; }'}
+    }
+}`;
+}
+
+/** exabgp.conf with one API process (`exaplug`) attached to every neighbor. */
+export function renderExabgpConfig(options: ExabgpConfigOptions): string {
+  const processes = [{ name: 'exaplug', run: options.run }, ...(options.otherProcesses ?? [])];
+  const blocks = processes.map(({ name, run }) => `process ${name} {\n    run ${run.join(' ')};\n    encoder ${options.encoder ?? 'json'};\n}`);
+  return `${blocks.join('\n')}
+${options.neighbors.map((n) => renderNeighbor(n, options.receive, processes.map((process) => process.name))).join('\n')}
+`;
+}
+
 /**
  * Starts Debian's ExaBGP 4.2 with one API process (`run`, argv joined by spaces: ExaBGP
  * splits on blanks and a `;` ends the statement, so no argument may contain either).
  */
-export async function startExabgp(options: {
-  neighbors: ExabgpNeighbor[];
-  run: string[];
-  encoder?: 'json' | 'text';
-  receive?: boolean;
-  /** Extra environment; ExaBGP passes its environment on to the process. */
-  env?: Record<string, string>;
-}): Promise<ExabgpHandle> {
+export async function startExabgp(
+  options: ExabgpConfigOptions & {
+    /** Extra environment; ExaBGP passes its environment on to the process. */
+    env?: Record<string, string>;
+    /** Run inside this network namespace (`ip netns exec`, which execs: the PID is ExaBGP's own). */
+    namespace?: string;
+  },
+): Promise<ExabgpHandle> {
   const dir = await mkdtemp(join(tmpdir(), 'exaplug-exabgp-'));
-  const blocks = options.neighbors.map(
-    (n) => `neighbor ${n.peer} {
-    router-id 127.0.0.2;
-    local-address ${n.local};
-    local-as ${n.localAs ?? 65001};
-    peer-as ${n.peerAs ?? 65002};
-    hold-time 9;
-    connect ${n.port};
-    family { ${n.family}; }
-    ${n.staticRoutes?.length ? `static { ${n.staticRoutes.map((route) => `route ${route} next-hop self;`).join(' ')} }` : ''}
-    api {
-        processes [ exaplug ];
-        neighbor-changes;
-        ${options.receive === false ? '' : 'receive { parsed; update; }'}
-    }
-}`,
-  );
-  await writeFile(
-    join(dir, 'exabgp.conf'),
-    `process exaplug {
-    run ${options.run.join(' ')};
-    encoder ${options.encoder ?? 'json'};
-}
-${blocks.join('\n')}
-`,
-  );
+  await writeFile(join(dir, 'exabgp.conf'), renderExabgpConfig(options));
   await writeFile(join(dir, 'exabgp.env'), environment);
   let output = '';
-  const child: ChildProcess = spawn('/usr/sbin/exabgp', ['--env', join(dir, 'exabgp.env'), join(dir, 'exabgp.conf')], {
+  const argv = ['/usr/sbin/exabgp', '--env', join(dir, 'exabgp.env'), join(dir, 'exabgp.conf')];
+  const [file = '', ...args] = options.namespace === undefined ? argv : ['ip', 'netns', 'exec', options.namespace, ...argv];
+  const child: ChildProcess = spawn(file, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env, 'exabgp.api.cli': 'false' },
   });
