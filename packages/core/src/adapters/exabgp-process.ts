@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { loadServices } from '../plugins/load-services.js';
 import { killAllProcessGroups, killAllProcessGroupsNow } from '../plugins/process-group.js';
 import { CheckActivity } from '../process/check-activity.js';
@@ -8,7 +9,7 @@ import { InvalidConfigGuard } from '../runtime/invalid-config-guard.js';
 import { instrumentChecks } from '../process/instrument-checks.js';
 import { formatSize } from '../size.js';
 import { createLogger, type LogLevel } from './create-logger.js';
-import { drainFileOf, setDrained } from './drain-files.js';
+import { drainedSince, drainFileOf, setDrained } from './drain-files.js';
 import { guardStdout } from './guard-stdout.js';
 import { runHooksOnTransitions } from './run-hooks.js';
 import { startControlServer } from './control-server.js';
@@ -120,8 +121,12 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
     runtimeOptions: (config) => ({
       events,
       ...(config.ipSetup && { addresses: createInterfaceAddresses({ device: config.ipSetup.interface, logger }) }),
-      persistDrain: (service, drained) => setDrained(config.stateDir, service, drained),
-      drainFileOf: (service) => drainFileOf(config.stateDir, service),
+      drains: {
+        fileOf: (service) => drainFileOf(config.stateDir, service),
+        persist: (service, drained) => setDrained(config.stateDir, service, drained),
+        exists: (path) => access(path).then(() => true, () => false),
+        since: (service) => drainedSince(config.stateDir, service),
+      },
     }),
     watchdogStatus: () => ({ eventLoop: lag.status, memoryLimits: memory.limits }),
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRuntimeHarness } from '../testing/runtime-harness.js';
 
 /** A runtime whose drain files live in a Set, with acks on and no probe. */
-async function drainable(drain: Record<string, unknown> = {}) {
-  const files = new Set<string>();
+async function drainable(drain: Record<string, unknown> = {}, kept: string[] = []) {
+  const files = new Set<string>(kept);
   const harness = await createRuntimeHarness(
     {
       exabgp: { acks: 'on', dialect: 'neighbor' },
@@ -17,8 +17,12 @@ async function drainable(drain: Record<string, unknown> = {}) {
     {},
     {
       isDisabled: async (path) => files.has(path),
-      persistDrain: async (service, drained) => void (drained ? files.add(`drain-${service}`) : files.delete(`drain-${service}`)),
-      drainFileOf: (service) => `drain-${service}`,
+      drains: {
+        fileOf: (service) => `drain-${service}`,
+        persist: async (service, drained) => void (drained ? files.add(`drain-${service}`) : files.delete(`drain-${service}`)),
+        exists: async (path) => files.has(path),
+        since: async (service) => (files.has(`drain-${service}`) ? '2026-12-07T10:00:00.000Z' : undefined),
+      },
     },
   );
   harness.runtime.start();
@@ -82,5 +86,39 @@ describe('drain', () => {
   it('refuses an unknown service by name', async () => {
     const { harness } = await drainable();
     await expect(harness.runtime.setDrained(['nope'], true)).rejects.toThrow(/no service named "nope" \(services: web, api\)/);
+  });
+});
+
+describe('a drain for a planned stop', () => {
+  it('drains like any drain but writes no drain file, so a restarted node serves again', async () => {
+    const { harness, files } = await drainable();
+    await harness.runtime.setDrained(['web', 'api'], true, { keep: false });
+    expect(harness.take()).toEqual([
+      'announce route 2001:db8:30::1/128 next-hop self med 500 community [65535:0]',
+      'announce route 2001:db8:30::2/128 next-hop self med 500 community [65535:0]',
+    ]);
+    expect(files).toEqual(new Set());
+    harness.feed('done', 'done');
+    await harness.clock.advance(30_000);
+    expect(harness.take()).toEqual([]);
+    expect(harness.runtime.status.map((s) => s.drained)).toEqual(['announced', 'announced']);
+  });
+
+  it('undrain clears it', async () => {
+    const { harness } = await drainable();
+    await harness.runtime.setDrained(['web'], true, { keep: false });
+    harness.feed(...harness.take().map(() => 'done'));
+    await harness.runtime.setDrained(['web'], false);
+    await harness.clock.advance(2000);
+    expect(harness.runtime.status.find((s) => s.name === 'web')?.drained).toBe(false);
+  });
+});
+
+describe('a maintenance drain', () => {
+  it('is kept across a restart, and a node that starts drained says so loudly', async () => {
+    const { harness } = await drainable({}, ['drain-web']);
+    const warning = harness.logger.records.find((record) => record.level === 'warn' && /^starting drained/.test(record.msg ?? ''));
+    expect(warning?.msg).toBe('starting drained: 1 services (web since 2026-12-07T10:00:00.000Z); `exaplug undrain` to serve again');
+    expect(harness.runtime.status.find((s) => s.name === 'web')?.drained).toBe('announced');
   });
 });

@@ -20,11 +20,7 @@ import { createRepeatLimiter, type RepeatVerdict } from './repeat-limiter.js';
 import { ServiceRunner, type RunnerVerdict, type ServiceStatus } from './service-runner.js';
 import { planReload, type ReloadSummary } from './plan-reload.js';
 import { initialHealthState } from '../health/health-state.js';
-import { createFilePresence, type FilePresence } from './file-presence.js';
-import { access } from 'node:fs/promises';
-
-/** A drain file made by hand (not through `exaplug drain`) is noticed within this long. */
-const drainFileMaxAgeMs = 10_000;
+import { DrainControl, type DrainStore } from './drain-control.js';
 
 export interface RuntimeOptions {
   config: ExaplugConfig;
@@ -41,10 +37,8 @@ export interface RuntimeOptions {
   addresses?: InterfaceAddresses;
   /** The table the checks were given (prepareServices); the runtime keeps it up to date. */
   neighbors?: NeighborTable;
-  /** Writes or removes a service's drain file (`exaplug drain`); the runners read it each round. */
-  persistDrain?: (serviceName: string, drained: boolean) => Promise<void>;
-  /** The drain file of a service, when drains are kept (the process shell sets both). */
-  drainFileOf?: (serviceName: string) => string;
+  /** Where maintenance drains are kept (`exaplug drain`), so they survive a restart; absent: no drains. */
+  drains?: DrainStore;
   /** Subscribers may be attached before start (metrics, hooks, the control socket); logging always is. */
   events?: RuntimeEvents;
 }
@@ -78,7 +72,7 @@ export class Runtime {
   private readonly tablePolicy: NeighborTablePolicy;
   /** Log budgets: garbage from ExaBGP is worth a few lines a minute, session changes more. */
   private readonly allowUnreadableLog: (kind: string) => RepeatVerdict;
-  private readonly drainFiles: FilePresence;
+  private readonly drains: DrainControl;
 
   constructor(options: RuntimeOptions) {
     this.options = options;
@@ -89,8 +83,7 @@ export class Runtime {
     this.events = options.events ?? new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
     this.config = config;
     this.services = options.services;
-    const exists = (path: string) => access(path).then(() => true, () => false);
-    this.drainFiles = createFilePresence(options.isDisabled ?? exists, clock, drainFileMaxAgeMs);
+    this.drains = new DrainControl(options.drains, clock);
     logRuntimeEvents(this.events, logger, clock);
     this.session = new ExabgpSession({
       sink,
@@ -143,16 +136,16 @@ export class Runtime {
       random: options.random ?? Math.random,
       announce: (name, intents) => !this.stopping && this.desk.announce(name, intents),
       events: this.events,
-      ...(options.drainFileOf && {
+      ...(options.drains && {
         drain: {
-          file: options.drainFileOf(service.config.name),
+          file: options.drains.fileOf(service.config.name),
           gracefulShutdown: config.drain.gracefulShutdown,
           withdrawAfterMs: config.drain.withdrawAfter,
         },
       }),
       allowed: config.allowedPrefixes,
       ...(options.isDisabled && { isDisabled: options.isDisabled }),
-      isDrained: (path) => this.drainFiles.has(path),
+      isDrained: (path) => this.drains.isDrained(path),
     });
   }
 
@@ -165,6 +158,7 @@ export class Runtime {
       await this.withdrawStale();
       if (this.stopping) return;
       this.started = true;
+      void this.tellKeptDrains();
       this.runners.forEach((runner, index) => runner.start(firstCheckDelay(index, this.runners.length, runner.intervalMs)));
       this.readback.start();
     });
@@ -182,6 +176,14 @@ export class Runtime {
       logger.error({ err: error, code: 'EXAPLUG_IP_SETUP' }, 'cannot put the service IPs on the interface: nothing will be announced');
       return false;
     }
+  }
+
+  /** A node that starts drained serves nothing until someone undrains it: that must be loud. */
+  private async tellKeptDrains(): Promise<void> {
+    const kept = await this.drains.keptDrains(this.serviceNames);
+    if (kept.length === 0) return;
+    const since = kept.map(({ service, since }) => `${service} since ${since}`).join(', ');
+    this.options.logger.warn({ services: kept.map((entry) => entry.service) }, `starting drained: ${kept.length} services (${since}); \`exaplug undrain\` to serve again`);
   }
 
   /** What a previous exaplug left in ExaBGP and no service owns any more goes, inside the allow-list only. */
@@ -244,14 +246,12 @@ export class Runtime {
    * Drains services (RFC 8326: GRACEFUL_SHUTDOWN and the disabled metrics, then a withdraw
    * after `drain.withdrawAfter`), or undrains them (they rise again through `rise` passes).
    * With `wait`, resolves once every drain is complete and ExaBGP has acknowledged it: the
-   * pre-stop step of a planned ExaBGP stop.
+   * pre-stop step of a planned ExaBGP stop. `keep: false` (a drain for that stop) is not
+   * kept across a restart.
    */
-  async setDrained(names: readonly string[], drained: boolean, options: { wait?: boolean } = {}): Promise<void> {
+  async setDrained(names: readonly string[], drained: boolean, options: { wait?: boolean; keep?: boolean } = {}): Promise<void> {
     const runners = names.map((name) => this.runnerOf(name));
-    for (const runner of runners) {
-      await this.options.persistDrain?.(runner.status.name, drained);
-      if (this.options.drainFileOf) this.drainFiles.set(this.options.drainFileOf(runner.status.name), drained);
-    }
+    for (const runner of runners) await this.drains.set(runner.status.name, drained, options.keep ?? true);
     await Promise.all(runners.map((runner) => runner.checkNow()));
     if (!drained || !options.wait) return;
     await Promise.all(runners.map((runner) => runner.drainSettled()));

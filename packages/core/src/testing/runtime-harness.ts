@@ -18,7 +18,7 @@ export type Scripted = 'pass' | 'degraded' | 'fail' | 'hang' | 'throw';
 export async function createRuntimeHarness(
   rawConfig: Record<string, unknown>,
   scripts: Record<string, Scripted[]>,
-  extra: Pick<RuntimeOptions, 'isDisabled' | 'persistDrain' | 'drainFileOf' | 'addresses'> = {},
+  extra: Pick<RuntimeOptions, 'isDisabled' | 'drains' | 'addresses'> = {},
 ) {
   const clock = new FakeClock();
   const written: string[] = [];
