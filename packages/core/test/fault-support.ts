@@ -23,10 +23,16 @@ export interface RunHandle {
 }
 
 /** `exaplug run` as ExaBGP would start it, with the test playing ExaBGP 4.2 on its pipes. */
-export function startRun(configPath: string, env: Record<string, string> = {}): RunHandle {
-  const child = spawn(process.execPath, [exaplugBin, 'run', '--config', configPath], {
+export function startRun(configPath: string, env: Record<string, string> = {}, options: { realPipe?: boolean } = {}): RunHandle {
+  // Node's spawn gives the child socketpairs; ExaBGP gives real pipes. The `| cat`s make
+  // exaplug's stdout and stderr real pipes.
+  const argv = options.realPipe
+    ? ['/bin/sh', ['-c', 'exec 3>&1; ("$0" "$@" | cat >&3) 2>&1 | cat >&2', process.execPath, exaplugBin, 'run', '--config', configPath]] as const
+    : [process.execPath, [exaplugBin, 'run', '--config', configPath]] as const;
+  const child = spawn(argv[0], [...argv[1]], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
+    detached: options.realPipe === true,
   });
   const stdout: string[] = [];
   let stderr = '';
