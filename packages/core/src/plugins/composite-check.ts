@@ -1,7 +1,9 @@
 import { setMaxListeners } from 'node:events';
-import { combineCheckResults, type CheckCombination } from '../health/combine-check-results.js';
-import { failed, type CheckResult } from './check-result.js';
+import type { CheckCombination } from '../health/combine-check-results.js';
+import type { CheckResult } from './check-result.js';
+import { decideComposite } from './decide-composite.js';
 import type { CheckInstance, CheckRunInput } from './define-check.js';
+import { compositePartDeadlineMs, startCompositePart } from './start-composite-part.js';
 
 /** One part of a composite check, already created. */
 export interface CheckPart {
@@ -11,20 +13,14 @@ export interface CheckPart {
 }
 
 /**
- * Runs the parts of `check: { all | any | quorum }` side by side under the service's one
- * timeout and combines their results. A part that throws is a failed part; a part still
- * running when the signal aborts counts as failed at once, so the others' results are
- * kept instead of the whole round timing out.
+ * Runs the parts of `check: { all | any | quorum }` side by side and answers as soon as the
+ * verdict is certain (any: the first pass; all: the first failure; quorum: enough passed, or
+ * too many failed), aborting the parts still running. Each part has its own deadline inside
+ * the round's timeout, so a hung part is a failed part, never a timed-out composite.
  */
 export function createCompositeCheck(combination: CheckCombination, parts: readonly CheckPart[]): CheckInstance {
   return {
-    async run(input) {
-      // Each part, and the plugin inside it, listens to the round's signal: past ten parts
-      // Node would warn of a leak that is none (the signal lives for one round).
-      setMaxListeners(0, input.signal);
-      const results = await Promise.all(parts.map(async (part) => ({ name: part.name, result: await runPart(part.instance, input) })));
-      return combineCheckResults(combination, results);
-    },
+    run: (input) => runParts(combination, parts, input),
     // Any part that sees its target change asks for a round of the whole composite.
     watch(input) {
       for (const part of parts) part.instance.watch?.(input);
@@ -35,18 +31,29 @@ export function createCompositeCheck(combination: CheckCombination, parts: reado
   };
 }
 
-async function runPart(instance: CheckInstance, input: CheckRunInput): Promise<CheckResult> {
+function runParts(combination: CheckCombination, parts: readonly CheckPart[], input: CheckRunInput): Promise<CheckResult> {
+  // Each part listens to the round's signal: past ten parts Node would warn of a leak that
+  // is none (the signal lives for one round).
+  setMaxListeners(0, input.signal);
   const started = performance.now();
-  const aborted = new Promise<CheckResult>((resolve) => {
-    if (input.signal.aborted) resolve(failed('timeout'));
-    input.signal.addEventListener('abort', () => resolve(failed('timeout')), { once: true });
-  });
-  const ran = Promise.resolve()
-    .then(() => instance.run(input))
-    .then(
-      (result) => result,
-      (error: unknown) => failed(`threw: ${(error as Error)?.message ?? String(error)}`),
+  // Without timeoutMs (a test calling `run` itself) only the round's signal stops a part.
+  const deadlineMs = input.timeoutMs === undefined ? undefined : compositePartDeadlineMs(input.timeoutMs);
+  const running = parts.map((part) => startCompositePart(part.instance, { signal: input.signal, deadlineMs }));
+  const outcomes: Array<{ name: string; result?: CheckResult }> = parts.map((part) => ({ name: part.name }));
+  return new Promise((resolve) => {
+    let isDecided = false;
+    running.forEach((part, index) =>
+      part.result.then((result) => {
+        if (isDecided) return;
+        (outcomes[index] as { result?: CheckResult }).result = result;
+        const verdict = decideComposite(combination, outcomes, performance.now() - started);
+        if (!verdict) return;
+        isDecided = true;
+        running.forEach((other, otherIndex) => {
+          if (!outcomes[otherIndex]?.result) other.abort('not awaited: the result was already certain');
+        });
+        resolve(verdict);
+      }),
     );
-  const result = await Promise.race([ran, aborted]);
-  return { ...result, durationMs: result.durationMs ?? Math.round(performance.now() - started) };
+  });
 }
