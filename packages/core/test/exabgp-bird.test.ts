@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBird, type BirdHandle } from '@exaplug/test-support/bird';
-import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
+import type { BirdHandle } from '@exaplug/test-support/bird';
+import { startDualSession } from '@exaplug/test-support/dual-session';
+import type { ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { waitFor } from '@exaplug/test-support/wait-for';
 import { assertBuilt, exaplugRun } from './e2e-support.js';
 
@@ -28,12 +29,6 @@ describe('exaplug run under a real ExaBGP 4.2, peered with a real BIRD 2', () =>
   beforeAll(async () => {
     assertBuilt();
     dir = await mkdtemp(join(tmpdir(), 'exaplug-e2e-'));
-    bird = await startBird({
-      neighbors: [
-        { name: 'exa4', address: '127.0.0.2', local: '127.0.0.1', family: 'ipv4', peerAs: 65001 },
-        { name: 'exa6', address: '::1', local: '::1', family: 'ipv6', peerAs: 65001 },
-      ],
-    });
     await writeFile(join(dir, 'web-up'), '');
     await writeFile(join(dir, 'api-up'), '');
     await writeFile(
@@ -51,13 +46,7 @@ services:
     strategy: { use: fixed, with: { communities: ['65001:100'] } }
 `,
     );
-    exabgp = await startExabgp({
-      run: exaplugRun(join(dir, 'exaplug.yaml')),
-      neighbors: [
-        { peer: '127.0.0.1', local: '127.0.0.2', family: 'ipv4 unicast', port: bird.port },
-        { peer: '::1', local: '::1', family: 'ipv6 unicast', port: bird.port },
-      ],
-    });
+    ({ bird, exabgp } = await startDualSession({ run: exaplugRun(join(dir, 'exaplug.yaml')) }));
   }, 30_000);
 
   afterAll(async () => {

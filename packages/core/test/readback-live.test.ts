@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBird, type BirdHandle } from '@exaplug/test-support/bird';
-import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
+import type { BirdHandle } from '@exaplug/test-support/bird';
+import { startDualSession } from '@exaplug/test-support/dual-session';
+import type { ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { waitFor } from '@exaplug/test-support/wait-for';
 import { assertBuilt, exaplugRun, runExaplug } from './e2e-support.js';
 
@@ -25,12 +26,6 @@ describe('the read-back, under ExaBGP 4.2 and BIRD 2', () => {
   beforeAll(async () => {
     assertBuilt();
     dir = await mkdtemp(join(tmpdir(), 'exaplug-readback-'));
-    bird = await startBird({
-      neighbors: [
-        { name: 'exa4', address: '127.0.0.2', local: '127.0.0.1', family: 'ipv4', peerAs: 65001 },
-        { name: 'exa6', address: '::1', local: '::1', family: 'ipv6', peerAs: 65001 },
-      ],
-    });
     await writeFile(join(dir, 'up'), '');
     await writeFile(
       join(dir, 'exaplug.yaml'),
@@ -48,14 +43,7 @@ services:
     // The intruder waits for its cue, then withdraws the IPv4 route through the same ExaBGP.
     const intruder = join(dir, 'intruder.sh');
     await writeFile(intruder, `#!/bin/sh\nwhile [ ! -e ${join(dir, 'go')} ]; do sleep 0.1; done\necho "neighbor 127.0.0.1 withdraw route ${v4} next-hop self"\nexec sleep 3600\n`, { mode: 0o755 });
-    exabgp = await startExabgp({
-      run: exaplugRun(join(dir, 'exaplug.yaml')),
-      otherProcesses: [{ name: 'intruder', run: [intruder] }],
-      neighbors: [
-        { peer: '127.0.0.1', local: '127.0.0.2', family: 'ipv4 unicast', port: bird.port },
-        { peer: '::1', local: '::1', family: 'ipv6 unicast', port: bird.port },
-      ],
-    });
+    ({ bird, exabgp } = await startDualSession({ run: exaplugRun(join(dir, 'exaplug.yaml')), otherProcesses: [{ name: 'intruder', run: [intruder] }] }));
   }, 30_000);
 
   afterAll(async () => {
