@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstCheckDelay } from './runtime.js';
+import { firstCheckDelay } from './service-set.js';
 
 describe('firstCheckDelay', () => {
   it('spreads a thousand services over their interval instead of one tick', () => {

@@ -1,4 +1,4 @@
-import type { ServiceConfig } from '../config/resolve-config.js';
+import type { ExaplugConfig, ServiceConfig } from '../config/resolve-config.js';
 
 /** What a live reload does, by service name. */
 export interface ReloadSummary {
@@ -62,4 +62,9 @@ function movedPrefixes(before: readonly ServiceConfig[], after: readonly Service
 /** The verdict means the same under both configs: the same check, asked the same way. */
 function sameCheck(a: ServiceConfig, b: ServiceConfig): boolean {
   return JSON.stringify([a.check, a.disableFile, a.rise, a.fall]) === JSON.stringify([b.check, b.disableFile, b.rise, b.fall]);
+}
+
+/** The settings every runner is built with: when they change, every service restarts its checks. */
+export function fingerprintOfGlobals(config: ExaplugConfig): string {
+  return JSON.stringify([config.allowedPrefixes?.map((entry) => entry.text), config.drain]);
 }

@@ -12,7 +12,9 @@ const base = {
 
 async function prepared(services: Record<string, unknown>) {
   const config = parseConfig({ ...base, services }, undefined, '/tmp');
-  return { config, services: await prepareServices(config, silentLogger, { importer: async () => ({}) }) };
+  const prepared = await prepareServices(config, silentLogger, { importer: async () => ({}) });
+  for (const service of prepared) service.check = { run: async () => ({ status: 'healthy' }) };
+  return { config, services: prepared };
 }
 
 describe('live reload', () => {
@@ -70,7 +72,10 @@ describe('a reload keeps the routes it does not change', () => {
   }
   const reloadTo = async (harness: Awaited<ReturnType<typeof createRuntimeHarness>>, services: Record<string, unknown>, defaults: Record<string, unknown> = {}) => {
     const config = parseConfig({ ...base, defaults: { ...base.defaults, ...defaults }, services }, undefined, '/tmp');
-    return harness.runtime.reload(config, await prepareServices(config, silentLogger, { importer: async () => ({}) }));
+    const prepared = await prepareServices(config, silentLogger, { importer: async () => ({}) });
+    // Healthy at once, on the fake clock: a real `true` could outlast a fake timeout on a busy machine.
+    for (const service of prepared) service.check = { run: async () => ({ status: 'healthy' }) };
+    return harness.runtime.reload(config, prepared);
   };
 
   it('moves an IP to another service without withdrawing it: the new owner updates it when it decides', async () => {

@@ -1,16 +1,11 @@
 import type { RouteIntent } from '../announce/route-intent.js';
-import { ExaplugError } from '../errors.js';
-import type { InterfaceAddresses } from '../adapters/interface-addresses.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
-import type { Logger } from '../logger.js';
 import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
 import type { StateMessage } from '../protocol/messages.js';
 import { closeServices, type PreparedService } from '../plugins/prepare-services.js';
-import type { Clock } from '../scheduler/clock.js';
 import { ExabgpSession } from './exabgp-session.js';
 import { withdrawStaleRoutes } from './held-routes.js';
 import { learnWhatExabgpKnows } from './learn-exabgp.js';
-import type { LineSink } from './line-sink.js';
 import { applyNeighborMessage, type NeighborTable, type NeighborTablePolicy } from './neighbor-table.js';
 import { RouteDesk } from './route-desk.js';
 import { RouteReadback } from './route-readback.js';
@@ -18,37 +13,14 @@ import { logRuntimeEvents } from './log-runtime-events.js';
 import { RuntimeEvents } from './runtime-events.js';
 import { createRepeatLimiter, type RepeatVerdict } from './repeat-limiter.js';
 import { ServiceRunner, type RunnerVerdict, type ServiceStatus } from './service-runner.js';
-import { planReload, type ReloadSummary } from './plan-reload.js';
+import { ServiceSet } from './service-set.js';
+import { fingerprintOfGlobals, planReload, type ReloadSummary } from './plan-reload.js';
 import { initialHealthState } from '../health/health-state.js';
-import { DrainControl, type DrainStore } from './drain-control.js';
+import { DrainControl } from './drain-control.js';
+import type { RuntimeOptions, StopOptions } from './runtime-options.js';
+import { ServiceAddresses } from './service-addresses.js';
 
-export interface RuntimeOptions {
-  config: ExaplugConfig;
-  services: PreparedService[];
-  sink: LineSink;
-  clock: Clock;
-  logger: Logger;
-  random?: () => number;
-  isDisabled?: (path: string) => Promise<boolean>;
-  /** ExaBGP said it is shutting down; the shell should stop and exit. */
-  onShutdownMessage?: () => void;
-  probeWindowMs?: number;
-  /** Service IPs on an interface (`ipSetup`): added before anything is announced, removed after the withdraws. */
-  addresses?: InterfaceAddresses;
-  /** The table the checks were given (prepareServices); the runtime keeps it up to date. */
-  neighbors?: NeighborTable;
-  /** Where maintenance drains are kept (`exaplug drain`), so they survive a restart; absent: no drains. */
-  drains?: DrainStore;
-  /** Subscribers may be attached before start (metrics, hooks, the control socket); logging always is. */
-  events?: RuntimeEvents;
-}
-
-export interface StopOptions {
-  /** False when ExaBGP is gone (stdin EOF): there is nobody to withdraw from. */
-  withdraw: boolean;
-  /** How long to wait for ExaBGP's acks to the withdraws. */
-  maxWaitMs?: number;
-}
+export type { RuntimeOptions, StopOptions } from './runtime-options.js';
 
 /**
  * The only stateful piece: lines from ExaBGP and check results in, commands out.
@@ -60,10 +32,9 @@ export class Runtime {
   /** What ExaBGP holds for each service: only what was written, and forgotten again when ExaBGP refuses it. */
   private readonly desk: RouteDesk;
   private readonly readback: RouteReadback;
-  private runners: ServiceRunner[];
   /** The config and services in force: replaced by a live reload. */
   private config: ExaplugConfig;
-  private services: PreparedService[];
+  private readonly services: ServiceSet;
   private started = false;
   private stopping: Promise<void> | undefined;
   readonly neighbors: NeighborTable;
@@ -73,6 +44,7 @@ export class Runtime {
   /** Log budgets: garbage from ExaBGP is worth a few lines a minute, session changes more. */
   private readonly allowUnreadableLog: (kind: string) => RepeatVerdict;
   private readonly drains: DrainControl;
+  private readonly addresses: ServiceAddresses;
 
   constructor(options: RuntimeOptions) {
     this.options = options;
@@ -82,8 +54,8 @@ export class Runtime {
     this.allowUnreadableLog = createRepeatLimiter(clock, { burst: 10, windowMs: 60_000 });
     this.events = options.events ?? new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
     this.config = config;
-    this.services = options.services;
     this.drains = new DrainControl(options.drains, clock);
+    this.addresses = new ServiceAddresses(options.addresses, logger);
     logRuntimeEvents(this.events, logger, clock);
     this.session = new ExabgpSession({
       sink,
@@ -103,7 +75,7 @@ export class Runtime {
       clock,
       logger,
       allowed: () => this.config.allowedPrefixes,
-      onForgotten: (service) => this.runners.find((runner) => runner.status.name === service)?.forgetAnnouncement(),
+      onForgotten: (service) => this.services.runnerOf(service).forgetAnnouncement(),
       onWritten: () => this.readback.routesWritten(),
     });
     this.readback = new RouteReadback({
@@ -112,11 +84,11 @@ export class Runtime {
       clock,
       logger,
       events: this.events,
-      owns: (prefix) => this.services.some((service) => service.config.ips.includes(prefix)),
+      owns: (prefix) => this.services.owns(prefix),
       intervalMs: config.exabgp.readBack.interval,
       delayMs: config.exabgp.readBack.delay,
     });
-    this.runners = options.services.map((service) => this.createRunner(service));
+    this.services = new ServiceSet(options.services, (service, inherit) => this.createRunner(service, inherit));
   }
 
   /**
@@ -153,29 +125,16 @@ export class Runtime {
   start(): void {
     this.session.start();
     const learned = learnWhatExabgpKnows(this.session, this.neighbors, this.tablePolicy, this.options.clock);
-    void Promise.all([learned, this.setUpAddresses()]).then(async ([, addressesReady]) => {
+    const ips = this.services.all.flatMap((service) => service.config.ips);
+    void Promise.all([learned, this.addresses.setUp(ips)]).then(async ([, addressesReady]) => {
       if (this.stopping || !addressesReady) return;
       await this.withdrawStale();
       if (this.stopping) return;
       this.started = true;
       void this.tellKeptDrains();
-      this.runners.forEach((runner, index) => runner.start(firstCheckDelay(index, this.runners.length, runner.intervalMs)));
+      this.services.start();
       this.readback.start();
     });
-  }
-
-  /** False when the service IPs could not be put on the interface: announcing them would black-hole traffic. */
-  private async setUpAddresses(): Promise<boolean> {
-    const { addresses, services, logger } = this.options;
-    if (!addresses) return true;
-    try {
-      await addresses.add(services.flatMap((service) => service.config.ips));
-      // Reloads add the IPs of new services before they can announce (see reload).
-      return true;
-    } catch (error) {
-      logger.error({ err: error, code: 'EXAPLUG_IP_SETUP' }, 'cannot put the service IPs on the interface: nothing will be announced');
-      return false;
-    }
   }
 
   /** A node that starts drained serves nothing until someone undrains it: that must be loud. */
@@ -190,7 +149,7 @@ export class Runtime {
   private async withdrawStale(): Promise<void> {
     const allowed = this.config.allowedPrefixes;
     if (!allowed) return;
-    const owned = new Set(this.services.flatMap((service) => service.config.ips));
+    const owned = new Set(this.services.all.flatMap((service) => service.config.ips));
     const prefixes = await withdrawStaleRoutes(this.session, { allowed, owned, logger: this.options.logger });
     if (prefixes.length > 0) this.events.emit({ type: 'staleRoutesWithdrawn', prefixes });
   }
@@ -250,7 +209,7 @@ export class Runtime {
    * kept across a restart.
    */
   async setDrained(names: readonly string[], drained: boolean, options: { wait?: boolean; keep?: boolean } = {}): Promise<void> {
-    const runners = names.map((name) => this.runnerOf(name));
+    const runners = names.map((name) => this.services.runnerOf(name));
     for (const runner of runners) await this.drains.set(runner.status.name, drained, options.keep ?? true);
     await Promise.all(runners.map((runner) => runner.checkNow()));
     if (!drained || !options.wait) return;
@@ -267,67 +226,35 @@ export class Runtime {
    */
   async reload(config: ExaplugConfig, prepared: PreparedService[]): Promise<ReloadSummary> {
     const plan = planReload(
-      this.services.map((service) => service.config),
+      this.services.all.map((service) => service.config),
       prepared.map((service) => service.config),
       fingerprintOfGlobals(config) !== fingerprintOfGlobals(this.config),
     );
-    const before = new Map(this.services.map((service, index) => [service.config.name, { service, runner: this.runners[index] as ServiceRunner }]));
-    const kept = new Set(plan.kept);
     this.config = config;
     for (const move of plan.moves) this.desk.transfer(move.prefixes, move.from, move.to);
-    const entries = prepared.map((service) => {
-      const name = service.config.name;
-      if (kept.has(name)) return { ...(before.get(name) as { service: PreparedService; runner: ServiceRunner }), fresh: false };
-      const predecessor = plan.inherits.get(name);
-      return { service, runner: this.createRunner(service, predecessor === undefined ? undefined : before.get(predecessor)?.runner.verdict), fresh: true };
-    });
-    for (const name of [...plan.changed, ...plan.removed]) before.get(name)?.runner.stop();
+    const replaced = this.services.replace(plan, prepared, (service, inherit) => this.createRunner(service, inherit));
     for (const service of prepared) if (plan.changed.includes(service.config.name)) this.desk.withdrawOutside(service.config.name, new Set(service.config.ips));
     for (const name of plan.removed) this.desk.withdrawOutside(name, new Set(), true);
-    const closing = [...prepared.filter((service) => kept.has(service.config.name)), ...[...plan.changed, ...plan.removed].map((name) => before.get(name)?.service as PreparedService)];
-    this.services = entries.map((entry) => entry.service);
-    this.runners = entries.map((entry) => entry.runner);
-    const owned = new Set(this.services.flatMap((service) => service.config.ips));
-    const released = [...new Set(closing.flatMap((service) => service.config.ips))].filter((ip) => !owned.has(ip));
-    if (plan.added.length > 0) await this.options.addresses?.add([...owned]);
-    const starting = entries.filter((entry) => entry.fresh).map((entry) => entry.runner);
-    if (this.started && !this.stopping) starting.forEach((runner, index) => runner.start(firstCheckDelay(index, starting.length, runner.intervalMs)));
-    if (released.length > 0) void this.releaseAddresses(released);
-    await closeServices(closing);
+    if (plan.added.length > 0) await this.addresses.add([...replaced.owned]);
+    if (this.started && !this.stopping) this.services.start(replaced.starting);
+    void this.addresses.release(replaced.released, () => this.session.drained(5000));
+    await closeServices(replaced.closing);
     const summary = { kept: plan.kept, added: plan.added, changed: plan.changed, removed: plan.removed };
     this.events.emit({ type: 'configReloaded', ...summary });
     return summary;
   }
 
-  /**
-   * Takes the IPs no service owns any more off the interface, once ExaBGP has acknowledged
-   * their withdraws: the other order black-holes their traffic. Unacknowledged in time, they
-   * stay (an address costs nothing; a route without one does).
-   */
-  private async releaseAddresses(ips: readonly string[]): Promise<void> {
-    const { addresses, logger } = this.options;
-    if (!addresses) return;
-    if (await this.session.drained(5000)) await addresses.remove(ips);
-    else logger.warn({ addresses: ips }, 'withdraws not acknowledged in time: the addresses of removed services stay on the interface');
-  }
-
   /** Runs a service's check now (`exaplug recheck`). */
   recheck(name: string): Promise<void> {
-    return this.runnerOf(name).checkNow();
+    return this.services.runnerOf(name).checkNow();
   }
 
   get serviceNames(): string[] {
-    return this.runners.map((runner) => runner.status.name);
-  }
-
-  private runnerOf(name: string): ServiceRunner {
-    const runner = this.runners.find((candidate) => candidate.status.name === name);
-    if (!runner) throw new ExaplugError('EXAPLUG_UNKNOWN_SERVICE', `no service named ${JSON.stringify(name)} (services: ${this.serviceNames.join(', ')})`);
-    return runner;
+    return this.services.names;
   }
 
   get status(): ServiceStatus[] {
-    return this.runners.map((runner) => runner.status);
+    return this.services.status;
   }
 
   /** Each service's routes as last written and not refused. */
@@ -350,7 +277,7 @@ export class Runtime {
   }
 
   private async doStop({ withdraw, maxWaitMs = 2000 }: StopOptions): Promise<void> {
-    for (const runner of this.runners) runner.stop();
+    this.services.stop();
     this.readback.stop();
     if (withdraw && this.config.onStop === 'withdraw') {
       this.desk.withdrawAll();
@@ -358,8 +285,8 @@ export class Runtime {
     }
     // Only after the withdraws (or with ExaBGP gone): an address removed while still
     // announced black-holes its traffic. `onStop: keep` keeps the routes, so the addresses too.
-    if (this.config.onStop === 'withdraw') await this.options.addresses?.removeAdded();
-    await closeServices(this.services);
+    if (this.config.onStop === 'withdraw') await this.addresses.removeAdded();
+    await closeServices([...this.services.all]);
   }
 }
 
@@ -367,18 +294,3 @@ export type { ReloadSummary } from './plan-reload.js';
 
 /** A runner that has decided nothing yet. */
 const emptyVerdict: RunnerVerdict = { state: initialHealthState, announced: undefined, announcedAtMs: undefined, target: undefined, lastResult: undefined };
-
-/** The settings every runner is built with: when they change, every service restarts its checks. */
-function fingerprintOfGlobals(config: ExaplugConfig): string {
-  return JSON.stringify([config.allowedPrefixes?.map((entry) => entry.text), config.drain]);
-}
-
-/**
- * Staggers the first checks so that a thousand services do not all fire in one tick (and
- * then every interval in lockstep): service i of n starts i × min(interval / n, 10 ms)
- * late. A handful of services start within a few milliseconds; a thousand spread over
- * their interval.
- */
-export function firstCheckDelay(index: number, count: number, intervalMs: number): number {
-  return Math.floor(index * Math.min(intervalMs / Math.max(count, 1), 10));
-}
