@@ -1,4 +1,6 @@
+import { readdir } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ControlRequest, ControlResponse } from '../control/control-protocol.js';
 import { ExaplugError } from '../errors.js';
@@ -32,4 +34,15 @@ export function sendControlRequest(path: string, request: ControlRequest, timeou
       });
     });
   });
+}
+
+/** The unix sockets in a directory (every exaplug of a host has one in /run/exaplug), sorted. */
+export async function listControlSockets(directory: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${directory}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory: no exaplug runs here' : (error as Error).message}`, { cause: error });
+  }
+  return entries.filter((entry) => entry.isSocket()).map((entry) => join(directory, entry.name)).sort();
 }

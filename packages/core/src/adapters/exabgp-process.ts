@@ -1,21 +1,21 @@
-import { access } from 'node:fs/promises';
 import { loadServices } from '../plugins/load-services.js';
 import { killAllProcessGroups, killAllProcessGroupsNow } from '../plugins/process-group.js';
 import { CheckActivity } from '../process/check-activity.js';
-import { ExabgpProcess } from '../process/exabgp-process.js';
+import { ExabgpProcess, type ShellLogger } from '../process/exabgp-process.js';
 import type { CreateIdleMode } from '../process/idle-mode.js';
 import { ConfigError } from '../config/config-error.js';
 import { InvalidConfigGuard } from '../runtime/invalid-config-guard.js';
 import { instrumentChecks } from '../process/instrument-checks.js';
 import { formatSize } from '../size.js';
 import { createLogger, type LogLevel } from './create-logger.js';
-import { drainedSince, drainFileOf, setDrained } from './drain-files.js';
+import { createDrainStore } from './drain-store.js';
 import { guardStdout } from './guard-stdout.js';
 import { runHooksOnTransitions } from './run-hooks.js';
-import { startControlServer } from './control-server.js';
-import { startMetricsServer } from './metrics-server.js';
-import { handleControlRequest } from '../control/handle-control-request.js';
+import { startProcessServers } from './process-servers.js';
+import { defaultControlPaths, legacyHostPaths } from '../config/control-paths.js';
+import type { ConfigSource } from '../config/load-config.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
+import { describeIdleRoutes } from '../process/describe-idle-routes.js';
 import { RuntimeEvents } from '../runtime/runtime-events.js';
 import { createInterfaceAddresses } from './interface-addresses.js';
 import { onProcessSignals } from './process-signals.js';
@@ -55,7 +55,63 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
   const lag = watchEventLoop({ logger, activity, thresholdMs: 100 });
 
   // The watch's first sample is 200 ms away: `shell` below exists by then.
-  const memory = watchMemory((limit, sample, limits) => {
+  const memory = watchMemory(onMemoryLimit(logger, activity, () => shell.stop({ kind: 'memory-limit' })));
+
+  // One event stream across reloads: metrics count from the first config on.
+  const events = new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
+  runHooksOnTransitions(events, (name) => shell.loadedConfig?.services.find((service) => service.name === name), logger);
+  const source = configSourceOf(options);
+
+  const shell = new ExabgpProcess({
+    logger,
+    sink,
+    clock: systemClock,
+    load: (neighbors) => loadServices(source ?? {}, logger, neighbors),
+    configLoaded(config) {
+      if (!options.logLevel) logger.level = config.log.level;
+      servers.configLoaded(config);
+      memory.setLimits(config.limits);
+      lag.setThreshold(config.limits.eventLoopLag);
+    },
+    prepare: (services) =>
+      instrumentChecks(services, { activity, clock: systemClock, readMemory: readProcessMemory, afterAttempt: () => memory.sample() }),
+    reapChildren: () => killAllProcessGroups(),
+    ...(options.startupError !== undefined && { startupError: options.startupError }),
+    createIdleMode: options.createIdleMode ?? guardRoutesWhileIdle,
+    runtimeOptions: (config) => ({
+      events,
+      ...(config.ipSetup && { addresses: createInterfaceAddresses({ device: config.ipSetup.interface, logger }) }),
+      drains: createDrainStore(config.stateDir, { logger, ...(isDefaultStateDir(config) && { legacyDir: legacyHostPaths.stateDir }) }),
+    }),
+    watchdogStatus: () => ({ eventLoop: lag.status, memoryLimits: memory.limits }),
+  });
+
+  // The control socket and metrics answer from the start, idle or not (see startProcessServers).
+  const servers = startProcessServers(source, shell, events, logger);
+  const stopReading = readStdinLines(
+    { onLine: (line) => shell.receiveLine(line), onEnd: () => shell.inputEnded() },
+    (error) => logger.error({ err: error }, 'error while handling a line from exabgp'),
+  );
+  const removeSignals = onProcessSignals({
+    stop: (signal) => shell.stop({ kind: 'signal', signal }),
+    reload: () => shell.reload(),
+  });
+  const removeUncaught = reportUncaught(shell);
+  shell.start();
+  const code = await shell.exited;
+  removeSignals();
+  servers.close();
+  removeUncaught();
+  memory.stop();
+  lag.stop();
+  // Closing the reader fires its end handler; the shell is stopped and ignores it.
+  stopReading();
+  return code;
+}
+
+/** What passing limits.heap or limits.rss does: logs who to blame, then stops (withdrawing per onStop). */
+function onMemoryLimit(logger: ShellLogger, activity: CheckActivity, stop: () => void): Parameters<typeof watchMemory>[0] {
+  return (limit, sample, limits) => {
     const blamed = activity.inFlight[0] ?? activity.topGrower(limit === 'heap' ? 'heapUsed' : 'rss') ?? activity.last;
     logger.fatal(
       {
@@ -68,96 +124,22 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
       },
       'memory limit passed: withdrawing and exiting so that ExaBGP respawns exaplug',
     );
-    shell.stop({ kind: 'memory-limit' });
-  });
-
-  // One event stream across reloads: metrics count from the first config on.
-  const events = new RuntimeEvents((error, event) => logger.error({ err: error, event: event.type }, 'an event listener failed'));
-  const servers: Array<{ close(): unknown }> = [];
-  runHooksOnTransitions(events, (name) => shell.loadedConfig?.services.find((service) => service.name === name), logger);
-  const startServers = async (config: ExaplugConfig) => {
-    if (servers.length > 0) return; // control.socket and metrics.listen take effect on restart
-    try {
-      servers.push(await startControlServer(config.control.socket, (request) => handleControlRequest(shell, request, process.pid), logger));
-    } catch (error) {
-      logger.error({ err: error, socket: config.control.socket }, 'control socket unavailable: exaplug status/drain/reload will not reach this process');
-    }
-    if (!config.metrics) return;
-    // prom-client only when metrics are on: its import is 75 ms of every start.
-    const { createRuntimeMetrics } = await import('../metrics/runtime-metrics.js');
-    const registry = createRuntimeMetrics(events, () => {
-      if (shell.state !== 'running') return undefined;
-      const runtime = shell.runtimeForControl();
-      return { services: runtime.status, routesByService: () => runtime.routesByService(), neighbors: runtime.neighbors };
-    });
-    try {
-      servers.push(await startMetricsServer(registry, config.metrics.listen, logger));
-    } catch (error) {
-      logger.error({ err: error, listen: config.metrics.listen }, 'metrics listener unavailable');
-    }
+    stop();
   };
+}
 
-  const shell = new ExabgpProcess({
-    logger,
-    sink,
-    clock: systemClock,
-    load: (neighbors) =>
-      loadServices(
-        { ...(options.configPath !== undefined && { path: options.configPath }), ...(options.config !== undefined && { config: options.config }) },
-        logger,
-        neighbors,
-      ),
-    configLoaded(config) {
-      if (!options.logLevel) logger.level = config.log.level;
-      void startServers(config);
-      memory.setLimits(config.limits);
-      lag.setThreshold(config.limits.eventLoopLag);
-    },
-    prepare: (services) =>
-      instrumentChecks(services, { activity, clock: systemClock, readMemory: readProcessMemory, afterAttempt: () => memory.sample() }),
-    reapChildren: () => killAllProcessGroups(),
-    ...(options.startupError !== undefined && { startupError: options.startupError }),
-    createIdleMode: options.createIdleMode ?? guardRoutesWhileIdle,
-    runtimeOptions: (config) => ({
-      events,
-      ...(config.ipSetup && { addresses: createInterfaceAddresses({ device: config.ipSetup.interface, logger }) }),
-      drains: {
-        fileOf: (service) => drainFileOf(config.stateDir, service),
-        persist: (service, drained) => setDrained(config.stateDir, service, drained),
-        exists: (path) => access(path).then(() => true, () => false),
-        since: (service) => drainedSince(config.stateDir, service),
-      },
-    }),
-    watchdogStatus: () => ({ eventLoop: lag.status, memoryLimits: memory.limits }),
-  });
-
-  const stopReading = readStdinLines(
-    { onLine: (line) => shell.receiveLine(line), onEnd: () => shell.inputEnded() },
-    (error) => logger.error({ err: error }, 'error while handling a line from exabgp'),
-  );
-  const removeSignals = onProcessSignals({
-    stop: (signal) => shell.stop({ kind: 'signal', signal }),
-    reload: () => shell.reload(),
-  });
+/** Uncaught exceptions and rejections are logged with their plugin and survived; returns the removal. */
+function reportUncaught(shell: ExabgpProcess): () => void {
   const onUncaught = (error: unknown) => shell.reportUncaught('exception', error);
   const onUnhandled = (error: unknown) => shell.reportUncaught('rejection', error);
   process.on('uncaughtException', onUncaught);
   process.on('unhandledRejection', onUnhandled);
   // The last resort when the exit is forced: no check's process group outlives exaplug.
   process.on('exit', killAllProcessGroupsNow);
-
-  shell.start();
-  const code = await shell.exited;
-
-  removeSignals();
-  for (const server of servers) server.close();
-  process.off('uncaughtException', onUncaught);
-  process.off('unhandledRejection', onUnhandled);
-  memory.stop();
-  lag.stop();
-  // Closing the reader fires its end handler; the shell is stopped and ignores it.
-  stopReading();
-  return code;
+  return () => {
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUnhandled);
+  };
 }
 
 /**
@@ -166,7 +148,24 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
  */
 const guardRoutesWhileIdle: CreateIdleMode = ({ sink, logger, clock, problem, error }) => {
   if (problem !== 'config') return undefined;
-  const guard = new InvalidConfigGuard({ sink, clock, logger, safety: error instanceof ConfigError ? error.safety : undefined });
+  const safety = error instanceof ConfigError ? error.safety : undefined;
+  const guard = new InvalidConfigGuard({ sink, clock, logger, safety });
+  const sinceMs = clock.now();
   guard.start();
-  return guard;
+  return {
+    receiveLine: (line) => guard.receiveLine(line),
+    stop: () => guard.stop(),
+    describeRoutes: () => describeIdleRoutes(safety, clock.now() - sinceMs),
+  };
 };
+
+/** The config `exaplug run` loads; undefined for a bad run line (no config to trust). */
+function configSourceOf(options: ExabgpProcessOptions): ConfigSource | undefined {
+  if (options.startupError !== undefined) return undefined;
+  return { ...(options.configPath !== undefined && { path: options.configPath }), ...(options.config !== undefined && { config: options.config }) };
+}
+
+/** True when the config leaves stateDir to the per-process default (drains of exaplug before 0.2 may wait in the shared one). */
+function isDefaultStateDir(config: ExaplugConfig): boolean {
+  return config.stateDir === defaultControlPaths({ filepath: config.filepath, services: config.services }).stateDir;
+}

@@ -1,4 +1,4 @@
-import type { ReadBackReport, StatusReport } from '../control/control-protocol.js';
+import type { IdleReport, ReadBackReport, StatusReport } from '../control/control-protocol.js';
 import { formatTable } from './format-table.js';
 
 /** `exaplug status` for a terminal: the process, each service with its routes as written, the neighbors. */
@@ -6,7 +6,8 @@ export function formatStatus(report: StatusReport): string {
   const lines: string[] = [];
   const exabgp = report.exabgp ? `, exabgp ${report.exabgp.version ?? 'unknown'} (${report.exabgp.dialect}, acks ${report.exabgp.acks})` : '';
   lines.push(`exaplug ${report.version}, pid ${report.pid}: ${report.state}${exabgp}`);
-  if (report.config) lines.push(`config ${report.config}`);
+  if (report.config) lines.push(`config ${report.config}${report.state === 'running' && report.configValid === false ? staleConfig : ''}`);
+  if (report.idle) lines.push(...formatIdle(report.idle));
   const readBack = report.exabgp?.readBack;
   if (readBack) lines.push(formatReadBack(readBack));
   const rows = report.services.map((service) => [
@@ -16,11 +17,35 @@ export function formatStatus(report: StatusReport): string {
     service.routes.map((route) => (route.action === 'withdraw' ? `${route.prefix} withdrawn` : `${route.prefix} med ${route.med ?? '-'}`)).join(', ') || '-',
     service.lastResult ? `${service.lastResult.status}${service.lastResult.reason ? `: ${service.lastResult.reason}` : ''}` : '-',
   ]);
-  lines.push('', formatTable(['service', 'health', 'announced', 'routes as written', 'last check'], rows));
+  // Idle or loading, there are no services to show: an empty table would only be noise.
+  if (rows.length > 0 || report.state === 'running') lines.push('', formatTable(['service', 'health', 'announced', 'routes as written', 'last check'], rows));
   if (report.neighbors.length > 0) {
     lines.push('', formatTable(['neighbor', 'state', 'received routes kept'], report.neighbors.map((n) => [n.peer, n.state, String(n.receivedRoutes)])));
   }
   return lines.join('\n');
+}
+
+const staleConfig = ' (does not load any more: the last reload was refused; the config loaded before runs on)';
+
+/** Why exaplug is idle, and what becomes of the routes a previous exaplug left. */
+function formatIdle(idle: IdleReport): string[] {
+  const what = idle.problem === 'startup' ? 'the run line in exabgp.conf is wrong' : 'the config does not load';
+  return [`idle for ${idle.sinceSeconds}s: ${what}:`, ...idle.reasons.map((reason) => `  ${reason}`), formatIdleRoutes(idle.routes)];
+}
+
+function formatIdleRoutes(routes: IdleReport['routes']): string {
+  const head = 'routes a previous exaplug left';
+  switch (routes.action) {
+    case 'withdraw': {
+      const setting = `onInvalidConfig: withdraw after ${routes.afterSeconds}s`;
+      if (routes.inSeconds === 0) return `${head} inside allowedPrefixes: withdrawn (${setting}, passed)`;
+      return `${head} inside allowedPrefixes: withdrawn in ${routes.inSeconds}s unless the config is fixed and reloaded (${setting})`;
+    }
+    case 'keep':
+      return `${head}: stay announced, unchecked (onInvalidConfig: keep)`;
+    case 'none':
+      return `${head}: ${routes.why}`;
+  }
 }
 
 /** One line, or one per divergence: whether ExaBGP holds what exaplug announced. */

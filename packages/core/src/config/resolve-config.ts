@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import type { CheckTiming } from '../scheduler/next-check-delay.js';
+import { defaultControlPaths } from './control-paths.js';
 import type { CheckReference, ParsedConfig } from './schema.js';
 
 export interface PluginReference {
@@ -38,10 +39,11 @@ export interface ExaplugConfig {
   onInvalidConfig: ParsedConfig['onInvalidConfig'];
   ipSetup: ParsedConfig['ipSetup'];
   metrics: ParsedConfig['metrics'];
-  /** Absolute: resolved against the config's directory. */
+  /** Absolute: resolved against the config's directory, or derived from the config's path. */
   stateDir: string;
   drain: ParsedConfig['drain'];
-  control: ParsedConfig['control'];
+  /** `socket` as stateDir. */
+  control: { socket: string };
   /** The process watchdog's limits (memory, event-loop lag). */
   limits: ParsedConfig['limits'];
   services: ServiceConfig[];
@@ -73,6 +75,8 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
       }),
     };
   });
+  // A file that stops validating must keep these: controlPathsOf reads them the same way.
+  const derived = defaultControlPaths({ filepath, services });
   return {
     filepath,
     configDir,
@@ -83,9 +87,9 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
     onInvalidConfig: parsed.onInvalidConfig,
     ipSetup: parsed.ipSetup,
     metrics: parsed.metrics,
-    stateDir: resolve(configDir, parsed.stateDir),
+    stateDir: parsed.stateDir === undefined ? derived.stateDir : resolve(configDir, parsed.stateDir),
     drain: parsed.drain,
-    control: { socket: resolve(configDir, parsed.control.socket) },
+    control: { socket: parsed.control.socket === undefined ? derived.socket : resolve(configDir, parsed.control.socket) },
     limits: parsed.limits,
     services,
   };

@@ -202,8 +202,11 @@ export const configSchema = z.strictObject({
   onStop: z.enum(['withdraw', 'keep']).default('withdraw'),
   allowedPrefixes: allowedPrefixesSchema.optional(),
   onInvalidConfig: onInvalidConfigSchema,
-  /** Where exaplug keeps what must survive a restart (drains). */
-  stateDir: z.string().min(1).default('/var/lib/exaplug'),
+  /**
+   * Where exaplug keeps what must survive a restart (drains). Default: one per process,
+   * derived from the config's path (see control-paths.ts), set in resolveConfig.
+   */
+  stateDir: z.string().min(1).optional(),
   /** `exaplug drain`: RFC 8326 graceful shutdown, then optionally a withdraw. */
   drain: z
     .strictObject({
@@ -211,8 +214,12 @@ export const configSchema = z.strictObject({
       withdrawAfter: durationSchema.optional(),
     })
     .default({ gracefulShutdown: true }),
-  /** The control socket of `exaplug status`, `drain`, `recheck`, `reload` (root-only permissions). */
-  control: z.strictObject({ socket: z.string().min(1).default('/run/exaplug/exaplug.sock') }).default({ socket: '/run/exaplug/exaplug.sock' }),
+  /**
+   * The control socket of `exaplug status`, `drain`, `recheck`, `reload` (root-only
+   * permissions). Default: one per process, derived from the config's path (see
+   * control-paths.ts), set in resolveConfig.
+   */
+  control: z.strictObject({ socket: z.string().min(1).optional() }).default({}),
   /** Prometheus metrics over HTTP; loopback unless another address is given on purpose. */
   metrics: z
     .strictObject({

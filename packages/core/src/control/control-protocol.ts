@@ -1,17 +1,36 @@
 import type { RouteIntent } from '../announce/route-intent.js';
 import type { HealthStateName } from '../health/health-state.js';
+import type { IdleRoutesReport, IdleStatus } from '../process/idle-mode.js';
+
+export type { IdleRoutesReport, IdleStatus as IdleReport };
 
 /**
  * The control socket speaks one JSON object per line each way: a request, then its
  * response. Small on purpose: `exaplug status|drain|undrain|recheck|reload` are its only
- * clients, and `socat - UNIX:/run/exaplug/exaplug.sock` is enough to debug it.
+ * clients, and `socat - UNIX:/run/exaplug/NAME.sock` is enough to debug it.
  */
-export type ControlRequest =
+export type ControlRequest = (
   | { command: 'status' }
   | { command: 'drain'; services: string[] | 'all'; wait?: boolean }
   | { command: 'undrain'; services: string[] | 'all' }
   | { command: 'recheck'; services: string[] | 'all' }
-  | { command: 'reload' };
+  | { command: 'reload' }
+) & {
+  /**
+   * The config file the client means (absolute). An exaplug running another file refuses
+   * the request before doing anything: two configs naming one socket must not let
+   * `reload --config b.yaml` reload the exaplug of a.yaml.
+   */
+  config?: string;
+};
+
+/** Which exaplug answered: every result carries it, so that each verb can say whom it reached. */
+export interface AnsweringProcess {
+  pid: number;
+  /** The config file it runs (absolute), even while idle; undefined for a config given in memory. */
+  config: string | undefined;
+  socket: string;
+}
 
 export type ControlResponse = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -21,6 +40,11 @@ export interface StatusReport {
   version: string;
   state: string;
   config: string | undefined;
+  /** Whether the last load of the config (start or reload) succeeded. */
+  configValid?: boolean | undefined;
+  /** Set while idle: why, and what happens to the routes a previous exaplug left. */
+  idle?: IdleStatus;
+  answeredBy?: AnsweringProcess;
   exabgp?: { version: string | undefined; dialect: string; acks: string; counters: Record<string, number>; readBack?: ReadBackReport };
   services: Array<{
     name: string;
@@ -44,6 +68,13 @@ export function parseControlRequest(line: string): ControlRequest | undefined {
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const request = value as Record<string, unknown>;
+  if (request.config !== undefined && typeof request.config !== 'string') return undefined;
+  const config = typeof request.config === 'string' ? { config: request.config } : {};
+  const command = parseCommand(request);
+  return command && { ...command, ...config };
+}
+
+function parseCommand(request: Record<string, unknown>): ControlRequest | undefined {
   const services = request.services;
   const validServices = services === 'all' || (Array.isArray(services) && services.every((name) => typeof name === 'string'));
   switch (request.command) {

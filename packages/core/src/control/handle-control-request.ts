@@ -1,15 +1,35 @@
+import { ExaplugError } from '../errors.js';
 import { coreVersion } from '../plugins/core-version.js';
 import type { ExabgpProcess } from '../process/exabgp-process.js';
-import type { ControlRequest, StatusReport } from './control-protocol.js';
+import type { AnsweringProcess, ControlRequest, StatusReport } from './control-protocol.js';
+
+/** Who this exaplug is, as its control socket tells it; the composition root knows. */
+export interface ControlIdentity extends AnsweringProcess {
+  /** True when `path` (absolute) is the file this exaplug runs, through symlinks too. */
+  isOwnConfig(path: string): boolean;
+}
 
 /**
  * What each control verb does to a running exaplug. `status` answers in every state;
- * the others need running services (idle and loading have none).
+ * the others need running services (idle and loading have none). Every answer says which
+ * exaplug gave it, and a request naming another config than this one's is refused first.
  */
-export async function handleControlRequest(shell: ExabgpProcess, request: ControlRequest, pid: number): Promise<unknown> {
+export async function handleControlRequest(shell: ExabgpProcess, request: ControlRequest, identity: ControlIdentity): Promise<unknown> {
+  if (request.config !== undefined && !identity.isOwnConfig(request.config)) {
+    throw new ExaplugError(
+      'EXAPLUG_CONTROL_UNREACHABLE',
+      `${identity.socket}: this exaplug (pid ${identity.pid}) runs ${identity.config ?? 'a config given on its command line'}, not ${request.config}: give each config its own control.socket (or leave it out: the default is one per config)`,
+    );
+  }
+  const { pid, config, socket } = identity;
+  const result = await resultOf(shell, request, identity);
+  return { ...(result as object), answeredBy: { pid, config, socket } };
+}
+
+async function resultOf(shell: ExabgpProcess, request: ControlRequest, identity: ControlIdentity): Promise<unknown> {
   switch (request.command) {
     case 'status':
-      return statusReportOf(shell, pid);
+      return statusReportOf(shell, identity);
     case 'reload':
       return shell.reloadNow();
     case 'drain':
@@ -23,21 +43,23 @@ export async function handleControlRequest(shell: ExabgpProcess, request: Contro
       const runtime = shell.runtimeForControl();
       const names = request.services === 'all' ? runtime.serviceNames : request.services;
       await Promise.all(names.map((name) => runtime.recheck(name)));
-      return statusReportOf(shell, pid);
+      return statusReportOf(shell, identity);
     }
   }
 }
 
-/** Everything `exaplug status` shows, as ExaBGP and the checks stand now. */
-export function statusReportOf(shell: ExabgpProcess, pid: number): StatusReport {
+/** Everything `exaplug status` shows, as ExaBGP and the checks stand now; while idle, why. */
+export function statusReportOf(shell: ExabgpProcess, identity: Pick<ControlIdentity, 'pid' | 'config'>): StatusReport {
   const status = shell.status;
   const runtime = shell.state === 'running' ? shell.runtimeForControl() : undefined;
   const routes = runtime?.routesByService() ?? new Map();
   return {
-    pid,
+    pid: identity.pid,
     version: coreVersion,
     state: status.state,
-    config: shell.loadedConfig?.filepath,
+    config: shell.loadedConfig?.filepath ?? identity.config,
+    configValid: shell.configValid,
+    ...(status.idle && { idle: status.idle }),
     ...(status.exabgp && {
       exabgp: {
         version: status.exabgp.version,

@@ -17,6 +17,7 @@ describe('runtime metrics', () => {
       services: runtime.status,
       routesByService: () => runtime.routesByService(),
       neighbors: runtime.neighbors,
+      startedAtMs: 0,
     }));
     runtime.start();
     harness.feed(...harness.take().map(() => 'done'));

@@ -2,10 +2,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { RouteIntent } from '../announce/route-intent.js';
 import type { AnnouncedState, HealthStateName } from '../health/health-state.js';
 import type { RuntimeEvents } from '../runtime/runtime-events.js';
+import { StateAges } from './state-ages.js';
 
 /** What a scrape reads of the runtime at that moment. */
 export interface RuntimeView {
-  services: ReadonlyArray<{ name: string; state: { name: HealthStateName }; announced: string | undefined }>;
+  services: ReadonlyArray<{ name: string; state: { name: HealthStateName }; announced: string | undefined; drained: false | 'announced' | 'withdrawn' }>;
+  /** When this runtime started, on the clock of the `now` option: a state no event dated counts from here. */
+  startedAtMs: number;
   /** Routes as written, by service. */
   routesByService(): ReadonlyMap<string, readonly RouteIntent[]>;
   neighbors: ReadonlyMap<string, { state: string; received: ReadonlyMap<string, unknown> }>;
@@ -21,8 +24,9 @@ const announcedStates = Object.keys({ up: 0, degraded: 0, down: 0, disabled: 0 }
  * read from the runtime at scrape time, process metrics (CPU, RSS, event-loop lag) come
  * from prom-client's defaults.
  */
-export function createRuntimeMetrics(events: RuntimeEvents, view: () => RuntimeView | undefined): Registry {
+export function createRuntimeMetrics(events: RuntimeEvents, view: () => RuntimeView | undefined, options: { now?: () => number } = {}): Registry {
   const registry = new Registry();
+  const ages = new StateAges(options.now ?? (() => performance.now()));
   collectDefaultMetrics({ register: registry, prefix: 'exaplug_' });
   const checkDuration = new Histogram({
     name: 'exaplug_check_duration_seconds',
@@ -50,7 +54,11 @@ export function createRuntimeMetrics(events: RuntimeEvents, view: () => RuntimeV
     results.inc({ service, status: result.status });
     checkDuration.observe({ service, status: result.status }, (result.durationMs ?? 0) / 1000);
   });
-  events.on('healthChanged', ({ service, from, to }) => transitions.inc({ service, from, to }));
+  events.on('healthChanged', ({ service, from, to }) => {
+    transitions.inc({ service, from, to });
+    ages.changed(service, to);
+  });
+  events.on('configReloaded', ({ added, changed }) => ages.restarted([...added, ...changed]));
   events.on('routesAnnounced', ({ service, to }) => announcements.inc({ service, state: to }));
   events.on('routesRefused', ({ service, code }) => refusals.inc({ service, code }));
   events.on('commandWritten', () => commands.inc());
@@ -80,6 +88,17 @@ export function createRuntimeMetrics(events: RuntimeEvents, view: () => RuntimeV
   gauge('exaplug_service_announced_state', 'The state each service last announced (1 for it).', ['service', 'state'], (g) => {
     for (const service of view()?.services ?? []) {
       for (const state of announcedStates) g.set({ service: service.name, state }, service.announced === state ? 1 : 0);
+    }
+  });
+  gauge('exaplug_service_drained', 'Whether each service is drained by `exaplug drain` (1) or not (0).', ['service'], (g) => {
+    for (const service of view()?.services ?? []) g.set({ service: service.name }, service.drained === false ? 0 : 1);
+  });
+  gauge('exaplug_service_state_seconds', 'Seconds each service has been in its current health state (labelled).', ['service', 'state'], (g) => {
+    const runtime = view();
+    if (!runtime) return;
+    ages.keepOnly(new Set(runtime.services.map((service) => service.name)));
+    for (const service of runtime.services) {
+      g.set({ service: service.name, state: service.state.name }, ages.secondsIn(service.name, service.state.name, runtime.startedAtMs));
     }
   });
   gauge('exaplug_route_med', 'The MED of each route as written to ExaBGP (absent when withdrawn).', ['service', 'prefix'], (g) => {

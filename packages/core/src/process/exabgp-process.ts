@@ -1,62 +1,24 @@
-import { dirname } from 'node:path';
-import { ConfigError, describeProblem } from '../config/config-error.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
-import { ExaplugError, isExaplugError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { coreVersion } from '../plugins/core-version.js';
-import { currentPluginScope, type PluginScope } from '../plugins/plugin-scope.js';
+import { ExaplugError } from '../errors.js';
 import { closeServices, type PreparedService } from '../plugins/prepare-services.js';
-import type { LineSink } from '../runtime/line-sink.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
-import { Runtime, type ReloadSummary, type RuntimeOptions } from '../runtime/runtime.js';
-import type { ServiceStatus } from '../runtime/service-runner.js';
-import type { Clock } from '../scheduler/clock.js';
+import type { ReloadSummary, Runtime } from '../runtime/runtime.js';
+import { createRuntime } from './create-runtime.js';
 import { EarlyLines } from './early-lines.js';
-import type { CreateIdleMode, IdleMode } from './idle-mode.js';
+import type { ExabgpProcessOptions, ProcessState, ProcessStatus, ReloadOutcome } from './exabgp-process-options.js';
+import { IdlePeriod } from './idle-period.js';
+import { Listeners } from './listeners.js';
+import type { IdleStatus } from './idle-mode.js';
+import { reloadRunning } from './reload-running.js';
+import { reasonsOf, reportLoadFailure } from './report-load-failure.js';
+import { uncaughtScope } from './scope-from-stack.js';
 import { stopPolicy, type StopPolicy, type StopReason } from './stop-policy.js';
+import { windDown } from './wind-down.js';
 
-/** Where the process is in its life. `idle`: the config does not load; stdin is still read. */
-export type ProcessState = 'loading' | 'idle' | 'running' | 'stopping' | 'stopped';
+export type { ExabgpProcessOptions, ProcessState, ProcessStatus, ReloadOutcome, ShellLogger } from './exabgp-process-options.js';
 
-/** The logger the shell needs: pino's, with `fatal` for what leaves exaplug idle. */
-export type ShellLogger = Logger & { fatal(obj: object | string, msg?: string): void };
-
-export interface ExabgpProcessOptions {
-  logger: ShellLogger;
-  /** The only writer of ExaBGP's stdin; `closed` once ExaBGP has gone (EPIPE). */
-  sink: LineSink & { readonly closed: boolean };
-  clock: Clock;
-  /** Loads the config and prepares the services, handing checks the neighbor table. */
-  load(neighbors: NeighborTable): Promise<{ config: ExaplugConfig; services: PreparedService[] }>;
-  /** Called with each config that loads, before anything runs (log level, limits). */
-  configLoaded?(config: ExaplugConfig): void;
-  /** Wraps the services before they run (plugin scope, activity probes). */
-  prepare?(services: PreparedService[]): PreparedService[];
-  /** Kills what checks left running (process groups); awaited before exit. */
-  reapChildren?(): Promise<unknown>;
-  /** A problem found before the config could be looked at (a bad flag in the run line): idle at once. */
-  startupError?: string;
-  /** Behaviour while idle (the seam for talking to ExaBGP with an invalid config). */
-  createIdleMode?: CreateIdleMode;
-  /** What the composition root adds to each Runtime (interface addresses, drain files). */
-  runtimeOptions?(config: ExaplugConfig): Partial<RuntimeOptions>;
-  /** Extra facts for `status` (event-loop lag, memory). */
-  watchdogStatus?(): Record<string, unknown>;
-  /** A stop that takes longer than this exits anyway: ExaBGP 4.2 waits for its processes forever. */
-  hardStopMs?: number;
-  /** How long an idle mode's `stop` may take. */
-  idleStopMs?: number;
-}
-
-/** What `status` shows: enough for a control socket or a metrics scrape. */
-export interface ProcessStatus {
-  state: ProcessState;
-  services: ServiceStatus[];
-  exabgp?: Runtime['exabgp'];
-  watchdog?: Record<string, unknown>;
-}
-
-type StateListener = (state: ProcessState, previous: ProcessState) => void;
+/** How a load ended: running, idle with why, or overtaken (stopped, or a newer load). */
+type LoadResult = 'running' | 'superseded' | { error: unknown };
 
 /**
  * The ExaBGP process around a Runtime, with an explicit lifecycle:
@@ -70,14 +32,17 @@ export class ExabgpProcess {
   private current: ProcessState = 'loading';
   private runtime: Runtime | undefined;
   private services: PreparedService[] = [];
-  private idleMode: IdleMode | undefined;
+  /** Set while idle: why, since when, and the idle mode. */
+  private idle: IdlePeriod | undefined;
   private readonly early = new EarlyLines();
   private exabgpShuttingDown = false;
   private policy: StopPolicy | undefined;
   private loadGeneration = 0;
   private reloading = false;
   private config: ExaplugConfig | undefined;
-  private readonly listeners = new Set<StateListener>();
+  private readonly stateListeners = new Listeners<[state: ProcessState, previous: ProcessState]>();
+  private readonly reloadListeners = new Listeners<[outcome: ReloadOutcome]>();
+  private lastLoadValid: boolean | undefined;
   private readonly startedAtMs: number;
   private resolveExit: (code: number) => void = () => {};
   /** Resolves with the exit code once stopped. */
@@ -99,18 +64,28 @@ export class ExabgpProcess {
       services: this.runtime?.status ?? [],
       ...(this.runtime && { exabgp: this.runtime.exabgp }),
       ...(watchdog && { watchdog }),
+      ...(this.current === 'idle' && this.idle && { idle: this.idle.status(this.options.clock.now()) }),
     };
   }
 
+  /** Whether the last load of the config (start or reload) succeeded; undefined before the first. */
+  get configValid(): boolean | undefined {
+    return this.options.startupError === undefined ? this.lastLoadValid : false;
+  }
+
   /** Calls `listener` on every state change; returns the unsubscribe. */
-  onStateChange(listener: StateListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onStateChange(listener: (state: ProcessState, previous: ProcessState) => void): () => void {
+    return this.stateListeners.add(listener);
+  }
+
+  /** Calls `listener` with the outcome of every reload; returns the unsubscribe. */
+  onReloaded(listener: (outcome: ReloadOutcome) => void): () => void {
+    return this.reloadListeners.add(listener);
   }
 
   /** Loads the config, then runs, or goes idle. */
   start(): void {
-    this.load();
+    void this.load();
   }
 
   /** One line from ExaBGP. Read in every state: ExaBGP's writes block when nobody reads. */
@@ -119,7 +94,7 @@ export class ExabgpProcess {
       case 'loading':
       case 'idle':
         this.early.add(line);
-        this.idleMode?.receiveLine(line);
+        this.idle?.receiveLine(line);
         if (this.early.isShutdown) this.noteExabgpShutdown();
         return;
       case 'running':
@@ -127,8 +102,7 @@ export class ExabgpProcess {
         // While stopping too: the acks to the withdraws arrive here.
         this.runtime?.receiveLine(line);
         return;
-      case 'stopped':
-        return;
+      // stopped: nothing listens any more.
     }
   }
 
@@ -137,68 +111,74 @@ export class ExabgpProcess {
     this.stop({ kind: 'exabgp-gone' });
   }
 
-  /**
-   * Loads the config again (SIGHUP, `exaplug reload`). From idle: starts if it is valid now.
-   * While running: the new config is validated first; a bad one is refused and the old one
-   * keeps running; a good one is applied as a diff (see Runtime.reload).
-   */
+  /** `reloadNow` for SIGHUP, where nobody waits for the answer. */
   reload(): void {
-    void this.reloadNow().then(
-      () => {},
-      () => {},
-    );
+    // What a failed reload says is logged where it fails.
+    void this.reloadNow().catch(() => {});
   }
 
-  /** `reload`, for the control socket: resolves with what changed, rejects with the refusal. */
+  /**
+   * Loads the config again (SIGHUP, `exaplug reload`). While running: the new config is
+   * validated first; a bad one is refused (rejects) and the old one keeps running; a good
+   * one is applied as a diff (see Runtime.reload). From idle: resolves once the config runs,
+   * rejects with its problems if it still does not load.
+   */
   async reloadNow(): Promise<ReloadSummary | { started: true }> {
+    const attempt: { outcome: ReloadOutcome } = { outcome: 'refused' };
+    try {
+      const result = await this.reloadAttempt(attempt);
+      attempt.outcome = 'applied';
+      return result;
+    } finally {
+      this.reloadListeners.emit(attempt.outcome);
+    }
+  }
+
+  private async reloadAttempt(attempt: { outcome: ReloadOutcome }): Promise<ReloadSummary | { started: true }> {
     const { logger } = this.options;
+    const notNow = (why: string) => {
+      attempt.outcome = 'skipped';
+      return new ExaplugError('EXAPLUG_CONFIG_INVALID', why);
+    };
     if (this.options.startupError !== undefined) {
       logger.warn('reload: the run line in exabgp.conf is wrong; restart exaplug once it is fixed');
       throw new ExaplugError('EXAPLUG_CONFIG_INVALID', 'the run line in exabgp.conf is wrong; restart exaplug');
     }
-    if (this.current === 'idle') {
-      logger.info('reload: loading the config again');
-      await this.leaveIdle();
-      if (this.current === 'idle') this.load();
-      return { started: true };
-    }
+    if (this.current === 'idle') return this.reloadFromIdle(notNow);
     if (this.current !== 'running' || !this.runtime || this.reloading) {
       logger.warn({ state: this.current }, 'reload: not now');
-      throw new ExaplugError('EXAPLUG_CONFIG_INVALID', `cannot reload while ${this.reloading ? 'reloading' : this.current}`);
+      throw notNow(`cannot reload while ${this.reloading ? 'reloading' : this.current}`);
     }
     const runtime = this.runtime;
     this.reloading = true;
     try {
-      logger.info('reload: validating the new config');
-      let loaded;
-      try {
-        loaded = await this.options.load(runtime.neighbors);
-      } catch (error) {
-        this.reportLoadFailure(error);
-        logger.error('reload refused: the running config stays');
-        throw error;
-      }
-      if (this.current !== 'running') {
-        await closeServices(loaded.services);
-        throw new ExaplugError('EXAPLUG_CONFIG_INVALID', 'stopped while reloading');
-      }
-      this.options.configLoaded?.(loaded.config);
-      const services = this.options.prepare?.(loaded.services) ?? loaded.services;
-      const summary = await runtime.reload(loaded.config, services);
-      this.services = services;
-      this.config = loaded.config;
-      return summary;
+      const applied = await reloadRunning(this.options, runtime, {
+        noteLoad: (valid) => (this.lastLoadValid = valid),
+        isRunning: () => this.current === 'running',
+      });
+      if (applied === 'stopped') throw notNow('stopped while reloading');
+      this.services = applied.services;
+      this.config = applied.config;
+      return applied.summary;
     } finally {
       this.reloading = false;
     }
   }
 
+  /** Loads the config again from idle; settles once it runs, or with why it still does not load. */
+  private async reloadFromIdle(notNow: (why: string) => Error): Promise<{ started: true }> {
+    this.options.logger.info('reload: loading the config again');
+    await this.leaveIdle();
+    const result = this.current === 'idle' ? await this.load() : 'superseded';
+    if (result === 'superseded') throw notNow(`cannot reload while ${this.current}`);
+    if (result !== 'running') throw result.error;
+    return { started: true };
+  }
+
   /** The running runtime, for control requests; refused while idle or loading. */
   runtimeForControl(): Runtime {
-    if (this.current !== 'running' || !this.runtime) {
-      throw new ExaplugError('EXAPLUG_CONTROL_REQUEST', `exaplug is ${this.current}: no services are running`);
-    }
-    return this.runtime;
+    if (this.current === 'running' && this.runtime) return this.runtime;
+    throw new ExaplugError('EXAPLUG_CONTROL_REQUEST', `exaplug is ${this.current}: no services are running`);
   }
 
   /** The loaded config (undefined while idle or before the first load). */
@@ -224,7 +204,8 @@ export class ExabgpProcess {
     this.policy = policy;
     logger.info({ reason: policy.description }, 'stopping');
     this.setState('stopping');
-    void this.windDown(policy).then(
+    const shell = { leaveIdle: () => this.leaveIdle(), runtime: this.runtime, startedAtMs: this.startedAtMs, isStopping: () => this.current === 'stopping' };
+    void windDown(this.options, policy, shell).then(
       () => this.finish(policy.exitCode, true),
       (error: unknown) => {
         logger.error({ err: error }, 'error while stopping');
@@ -235,7 +216,7 @@ export class ExabgpProcess {
 
   /** An exception or rejection nobody caught: logged with the plugin it came from, and survived. */
   reportUncaught(kind: 'exception' | 'rejection', error: unknown): void {
-    const scope = currentPluginScope() ?? this.scopeFromStack(error);
+    const scope = uncaughtScope(this.services, error);
     this.options.logger.error({ err: error, ...scope }, `uncaught ${kind === 'exception' ? 'exception' : 'rejection'} (kept running)`);
   }
 
@@ -244,56 +225,45 @@ export class ExabgpProcess {
     this.stop({ kind: 'exabgp-shutdown' });
   }
 
-  private load(): void {
+  /** Resolves once the config runs, or with what kept it from loading (exaplug is idle then). */
+  private load(): Promise<LoadResult> {
     const { logger, startupError } = this.options;
     this.setState('loading');
     if (startupError !== undefined) {
       logger.fatal({ code: 'EXAPLUG_CONFIG_INVALID' }, startupError);
-      this.enterIdle('startup', 'Fix the run line in exabgp.conf');
-      return;
+      this.enterIdle('startup', 'Fix the run line in exabgp.conf', [startupError]);
+      return Promise.resolve({ error: startupError });
     }
     const generation = ++this.loadGeneration;
     const neighbors: NeighborTable = new Map();
-    void this.options.load(neighbors).then(
-      ({ config, services }) => {
-        if (this.current !== 'loading' || generation !== this.loadGeneration) {
+    const superseded = () => this.current !== 'loading' || generation !== this.loadGeneration;
+    return this.options.load(neighbors).then(
+      ({ config, services }): LoadResult => {
+        if (superseded()) {
           void closeServices(services);
-          return;
+          return 'superseded';
         }
+        this.lastLoadValid = true;
         this.run(config, services, neighbors);
+        return 'running';
       },
-      (error: unknown) => {
-        if (this.current !== 'loading' || generation !== this.loadGeneration) return;
-        this.reportLoadFailure(error);
-        this.enterIdle('config', 'Fix the config, then send SIGHUP or restart', error);
+      (error: unknown): LoadResult => {
+        if (superseded()) return 'superseded';
+        this.lastLoadValid = false;
+        reportLoadFailure(logger, error);
+        this.enterIdle('config', 'Fix the config, then send SIGHUP or restart', reasonsOf(error), error);
+        return { error };
       },
     );
   }
 
   private run(config: ExaplugConfig, loaded: PreparedService[], neighbors: NeighborTable): void {
-    const { logger, sink, clock } = this.options;
+    const { logger } = this.options;
     this.options.configLoaded?.(config);
     const services = this.options.prepare?.(loaded) ?? loaded;
     this.services = services;
     this.config = config;
-    this.runtime = new Runtime({
-      ...this.options.runtimeOptions?.(config),
-      config,
-      services,
-      sink,
-      clock,
-      logger,
-      neighbors,
-      onShutdownMessage: () => this.noteExabgpShutdown(),
-    });
-    logger.info(
-      {
-        version: coreVersion,
-        config: config.filepath,
-        services: services.map((s) => ({ name: s.config.name, ips: s.config.ips, check: s.checkName })),
-      },
-      'exaplug started',
-    );
+    this.runtime = createRuntime(this.options, { config, services, neighbors }, () => this.noteExabgpShutdown());
     const dropped = this.early.dropped;
     const replay = this.early.take();
     if (replay.length > 0 || dropped > 0) logger.debug({ replayed: replay.length, dropped }, 'lines from exabgp while loading');
@@ -302,76 +272,28 @@ export class ExabgpProcess {
     for (const line of replay) this.runtime.receiveLine(line);
   }
 
-  private enterIdle(problem: 'config' | 'startup', advice: string, error?: unknown): void {
-    const { logger, sink, clock } = this.options;
-    logger.fatal(`exaplug is idle: it announces nothing and keeps reading ExaBGP. ${advice}`);
+  private enterIdle(problem: IdleStatus['problem'], advice: string, reasons: string[], error?: unknown): void {
+    this.idle = IdlePeriod.begin(this.options, { problem, advice, reasons, error });
     this.setState('idle');
-    this.idleMode = this.options.createIdleMode?.({ sink, logger, clock, problem, ...(error !== undefined && { error }) });
   }
 
   private async leaveIdle(): Promise<void> {
-    const idle = this.idleMode;
-    this.idleMode = undefined;
-    if (idle) await this.bounded(Promise.resolve().then(() => idle.stop()), this.options.idleStopMs ?? 2000);
-  }
-
-  private async windDown(policy: StopPolicy): Promise<void> {
-    const { logger, clock, sink } = this.options;
-    const closing = (async () => {
-      await this.leaveIdle();
-      await this.runtime?.stop({ withdraw: policy.withdraw && !sink.closed, maxWaitMs: policy.maxAckWaitMs });
-      await this.options.reapChildren?.();
-    })();
-    if (!(await this.bounded(closing, this.options.hardStopMs ?? 5000))) {
-      logger.warn({ reason: policy.description }, 'stop took too long; exiting');
-    }
-    const waitMs = policy.minUptimeMs - (clock.now() - this.startedAtMs);
-    if (waitMs > 0 && this.current === 'stopping') {
-      logger.warn({ waitMs: Math.round(waitMs) }, 'waiting before exiting: ExaBGP gives up after 5 respawns in 64 s');
-      await new Promise<void>((resolve) => clock.setTimer(waitMs, resolve));
-    }
-  }
-
-  /** True if `work` settled within `ms`. */
-  private bounded(work: Promise<unknown>, ms: number): Promise<boolean> {
-    let cancel = () => {};
-    const late = new Promise<boolean>((resolve) => (cancel = this.options.clock.setTimer(ms, () => resolve(false))));
-    return Promise.race([work.then(() => true), late]).finally(cancel);
+    const idle = this.idle;
+    this.idle = undefined;
+    await idle?.end(this.options.clock, this.options.idleStopMs ?? 2000);
   }
 
   private finish(code: number, flush: boolean): void {
     if (this.current === 'stopped') return;
     this.setState('stopped');
-    if (!flush) {
-      this.resolveExit(code);
-      return;
-    }
-    void this.options.sink.flushed().then(() => this.resolveExit(code));
+    if (flush) void this.options.sink.flushed().then(() => this.resolveExit(code));
+    else this.resolveExit(code);
   }
 
   private setState(next: ProcessState): void {
     const previous = this.current;
     if (previous === next) return;
     this.current = next;
-    for (const listener of this.listeners) listener(next, previous);
-  }
-
-  private reportLoadFailure(error: unknown): void {
-    const { logger } = this.options;
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) {
-        const cause = problem.cause !== undefined ? { err: problem.cause } : {};
-        logger.fatal({ code: problem.code, path: problem.path, file: error.filepath, ...cause }, describeProblem(problem));
-      }
-    } else {
-      logger.fatal({ err: error, code: isExaplugError(error) ? error.code : undefined }, 'cannot start');
-    }
-  }
-
-  /** For errors thrown outside any plugin scope: the plugin whose files appear in the stack. */
-  private scopeFromStack(error: unknown): PluginScope | undefined {
-    const stack = error instanceof Error ? (error.stack ?? '') : '';
-    const match = this.services.find((s) => s.checkOrigin.file !== undefined && stack.includes(dirname(s.checkOrigin.file)));
-    return match && { service: match.config.name, plugin: match.checkName };
+    this.stateListeners.emit(next, previous);
   }
 }

@@ -24,6 +24,28 @@ export interface IdleContext {
 export interface IdleMode {
   receiveLine(line: string): void;
   stop(): void | Promise<void>;
+  /** What it does with the routes a previous exaplug left, for `exaplug status`. */
+  describeRoutes?(): IdleRoutesReport;
+}
+
+/**
+ * What idle mode does with the routes a previous exaplug left in ExaBGP
+ * (`onInvalidConfig`): withdraws those inside allowedPrefixes once `after` has passed
+ * (`inSeconds` 0: done or under way), keeps them, or touches nothing (`why`).
+ */
+export type IdleRoutesReport =
+  | { action: 'withdraw'; afterSeconds: number; inSeconds: number }
+  | { action: 'keep' }
+  | { action: 'none'; why: string };
+
+/** Why exaplug is idle and since when, for `exaplug status`. */
+export interface IdleStatus {
+  /** `config`: the config does not load; `startup`: a bad flag in exabgp.conf's run line. */
+  problem: 'config' | 'startup';
+  /** What is wrong, one `path: reason` line each. */
+  reasons: string[];
+  sinceSeconds: number;
+  routes: IdleRoutesReport;
 }
 
 /** Makes the idle mode each time exaplug goes idle; none by default (announce nothing, touch nothing). */

@@ -1,5 +1,6 @@
 import { Args, Command, Flags } from '@oclif/core';
-import { askRunningExaplug, controlFlags } from '../control-command.js';
+import { controlFlags, describeAnswerer } from '../control-command.js';
+import { runControlVerb } from '../run-control-verb.js';
 
 export default class Undrain extends Command {
   static override summary = 'End a drain: the services rise again through their checks (rise passes) before taking traffic';
@@ -9,12 +10,8 @@ export default class Undrain extends Command {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Undrain);
     if (!flags.all && !args.service) this.error('name a service, or --all', { exit: 2 });
-    try {
-      const result = (await askRunningExaplug(flags, { command: 'undrain', services: flags.all ? 'all' : [args.service as string] })) as { services: string[] };
-      this.log(`undrained: ${result.services.join(', ')}`);
-    } catch (error) {
-      this.logToStderr((error as Error).message);
-      this.exit(1);
-    }
+    const request = { command: 'undrain', services: flags.all ? 'all' : [args.service as string] } as const;
+    const code = await runControlVerb(this, flags, request, (answer) => `${describeAnswerer(answer)}:\nundrained: ${(answer.result as { services: string[] }).services.join(', ')}`);
+    if (code !== 0) this.exit(code);
   }
 }
