@@ -187,9 +187,9 @@ ${services}`;
     await exaplug('undrain', 'api');
   }, 40_000);
 
-  it('drain --all --wait moves every route off before ExaBGP is stopped, as an ExecStop would', async () => {
+  it('drain --all --wait --stop moves every route off before ExaBGP is stopped, as an ExecStop would', async () => {
     await waitFor(async () => Object.keys(await table()).length === 3, { timeoutMs: 10_000, what: 'all three routes back' });
-    const drain = await exaplug('drain', '--all', '--wait');
+    const drain = await exaplug('drain', '--all', '--wait', '--stop');
     expect(drain.stdout).toContain('drained: web, api');
     // Returned only once ExaBGP acknowledged the withdraws (drain.withdrawAfter 1s): BIRD
     // holds nothing of ours while the session is still up, so stopping ExaBGP drops no traffic.
@@ -197,5 +197,12 @@ ${services}`;
     await waitFor(async () => Object.keys(await table()).length === 0, { timeoutMs: 2000, what: 'every route withdrawn before the stop' });
     await exabgp.stop('SIGTERM');
     expect(await table()).toEqual({});
+  }, 40_000);
+
+  it('comes back serving after that stop: a drain for a stop is not kept (issue 18 §2)', async () => {
+    exabgp = await startExabgp({ run: exaplugRun(config()), neighbors: [{ peer: '::1', local: '::1', family: 'ipv6 unicast', port: bird.port }] });
+    await waitFor(async () => Object.keys(await table()).length === 3, { timeoutMs: 15_000, what: 'every route announced again after the restart' });
+    expect((await statusReport()).services.map((service) => service.drained)).toEqual([false, false]);
+    expect(exabgp.output()).not.toMatch(/starting drained/);
   }, 40_000);
 });

@@ -11,7 +11,8 @@ export type { IdleRoutesReport, IdleStatus as IdleReport };
  */
 export type ControlRequest = (
   | { command: 'status' }
-  | { command: 'drain'; services: string[] | 'all'; wait?: boolean }
+  /** `keep: false`: a drain for a planned stop, not kept across a restart. */
+  | { command: 'drain'; services: string[] | 'all'; wait?: boolean; keep?: boolean }
   | { command: 'undrain'; services: string[] | 'all' }
   | { command: 'recheck'; services: string[] | 'all' }
   | { command: 'reload' }
@@ -82,7 +83,7 @@ function parseCommand(request: Record<string, unknown>): ControlRequest | undefi
     case 'reload':
       return { command: request.command };
     case 'drain':
-      return validServices ? { command: 'drain', services: services as string[] | 'all', wait: request.wait === true } : undefined;
+      return validServices ? { command: 'drain', services: services as string[] | 'all', wait: request.wait === true, keep: request.keep !== false } : undefined;
     case 'undrain':
     case 'recheck':
       return validServices ? { command: request.command, services: services as string[] | 'all' } : undefined;

@@ -36,7 +36,8 @@ async function resultOf(shell: ExabgpProcess, request: ControlRequest, identity:
     case 'undrain': {
       const runtime = shell.runtimeForControl();
       const names = request.services === 'all' ? runtime.serviceNames : request.services;
-      await runtime.setDrained(names, request.command === 'drain', { wait: request.command === 'drain' && request.wait === true });
+      const draining = request.command === 'drain';
+      await runtime.setDrained(names, draining, { wait: draining && request.wait === true, keep: !draining || request.keep !== false });
       return { services: names };
     }
     case 'recheck': {
