@@ -1,6 +1,6 @@
 import { addNamespace, runChecked, setNamespaceSysctls } from '@exaplug/test-support/netns';
 import type { LabNames } from './lab-names.js';
-import { client, coreLan, serviceIps, webNodes } from './topology.js';
+import { client, coreLan, routeServers, serviceIps, webNodes } from './topology.js';
 
 async function ip(...args: string[]): Promise<void> {
   await runChecked('ip', args);
@@ -8,11 +8,11 @@ async function ip(...args: string[]): Promise<void> {
 
 /**
  * Creates the namespaces, links and static routes. r1 is the IPv6 hub: a bridge
- * for the core LAN (rs1, rs2) plus one veth per web node and one for the client.
+ * for the core LAN (rs1, rs2, rs3) plus one veth per web node and one for the client.
  */
 export async function buildNetwork(names: LabNames): Promise<void> {
   const r1 = names.ns('r1');
-  const leaves = ['rs1', 'rs2', ...webNodes.map((node) => node.name), client.name];
+  const leaves = [...routeServers, ...webNodes.map((node) => node.name), client.name];
   await Promise.all([r1, ...leaves.map((leaf) => names.ns(leaf))].map(addNamespace));
   await setNamespaceSysctls(r1, { 'ipv6/conf/all/forwarding': '1' });
 
@@ -22,7 +22,7 @@ export async function buildNetwork(names: LabNames): Promise<void> {
   await ip('-n', r1, 'link', 'set', 'br0', 'up');
   await ip('-n', r1, 'addr', 'add', `${coreLan.r1}/64`, 'dev', 'br0', 'nodad');
 
-  for (const rs of ['rs1', 'rs2'] as const) {
+  for (const rs of routeServers) {
     const ns = names.ns(rs);
     await ip('link', 'add', 'eth0', 'netns', ns, 'type', 'veth', 'peer', 'name', rs, 'netns', r1);
     await ip('-n', r1, 'link', 'set', rs, 'master', 'br0', 'up');

@@ -1,20 +1,26 @@
 import type { Lab } from './start-lab.js';
-import { readKernelNextHop, readRs1Routes, readRs2Routes, type RoutePath } from './read-routes.js';
-import { serviceIps } from './topology.js';
+import { readKernelNextHop, readRs1Routes, readRs2Routes, readRs3Routes, type RoutePath } from './read-routes.js';
+import { routeServers, serviceIps } from './topology.js';
 import { waitFor } from '@exaplug/test-support/wait-for';
 
-/** Both route servers' service routes, read at (nearly) the same moment. */
+/** The three route servers' service routes, read at (nearly) the same moment. */
 export interface RouteServerTables {
   rs1: RoutePath[];
   rs2: RoutePath[];
+  rs3: RoutePath[];
 }
 
 export async function readTables(lab: Lab): Promise<RouteServerTables> {
-  const [rs1, rs2] = await Promise.all([readRs1Routes(lab.rs1Socket), readRs2Routes(lab.rs2VtyDir)]);
-  return { rs1, rs2 };
+  const [rs1, rs2, rs3] = await Promise.all([readRs1Routes(lab.rs1Socket), readRs2Routes(lab.rs2VtyDir), readRs3Routes(lab.rs3Socket)]);
+  return { rs1, rs2, rs3 };
 }
 
-/** Polls both route servers until `accept` holds for their tables; returns them. */
+/** Whether `accept` holds for every route server's table. */
+export function onEveryRouteServer(accept: (paths: RoutePath[]) => boolean): (tables: RouteServerTables) => boolean {
+  return (tables) => routeServers.every((rs) => accept(tables[rs]));
+}
+
+/** Polls the route servers until `accept` holds for their tables; returns them. */
 export function waitForTables(
   lab: Lab,
   accept: (tables: RouteServerTables) => boolean,
@@ -30,9 +36,9 @@ export function waitForTables(
   );
 }
 
-/** All nine paths (three IPs × three nodes) on both route servers. */
+/** All nine paths (three IPs × three nodes) on every route server. */
 export function waitForConvergence(lab: Lab, timeoutMs = 30_000): Promise<RouteServerTables> {
-  return waitForTables(lab, (t) => t.rs1.length === 9 && t.rs2.length === 9, 'nine paths on rs1 and rs2', timeoutMs);
+  return waitForTables(lab, onEveryRouteServer((paths) => paths.length === 9), 'nine paths on rs1, rs2 and rs3', timeoutMs);
 }
 
 /** Waits until r1's kernel forwards every service IP (BIRD `protocol kernel` lags the route servers). */

@@ -13,6 +13,9 @@ export interface CheckTiming {
   minDwell?: number;
 }
 
+/** How long a drained node keeps its routes (GRACEFUL_SHUTDOWN) before withdrawing them: room to see the traffic leave first. */
+export const drainWithdrawAfterMs = 4000;
+
 /** ExaBGP healthcheck's defaults. */
 export const healthcheckDefaults: CheckTiming = { interval: 5000, fastInterval: 1000, rise: 3, fall: 3, timeout: 5000 };
 /** The fast settings of the issue (and of the lab test). */
@@ -68,6 +71,8 @@ export function prepareProcess(spec: ProcessSpec, node: WebNode, nodeDir: string
     const config = join(nodeDir, 'exaplug.yaml');
     writeTemplate(join(confDir, 'exaplug.yaml.tmpl'), config, {
       NODE: node.name,
+      DIR: nodeDir,
+      WITHDRAW_AFTER: `${drainWithdrawAfterMs}ms`,
       INDEX: node.index,
       INTERVAL: `${t.interval}ms`,
       FAST_INTERVAL: `${t.fastInterval}ms`,

@@ -1,50 +1,8 @@
 import { runCommand, runInNamespace } from '@exaplug/test-support/netns';
-import { findWebNode, servicePrefix } from './topology.js';
+import { parseBirdRoutes, parseFrrRoutes, parseGobgpRoutes, type RoutePath } from './parse-tables.js';
+import { coreLan, findWebNode, servicePrefix } from './topology.js';
 
-/** One path to a service IP as a route server holds it. */
-export interface RoutePath {
-  prefix: string;
-  /** w1, w2, w3 (or the next hop when it is no web node). */
-  node: string;
-  med: number | undefined;
-  best: boolean;
-}
-
-/** Parses `birdc show route … all`: a path starts with `unicast [proto …]`, `*` marks the best. */
-export function parseBirdRoutes(text: string): RoutePath[] {
-  const paths: RoutePath[] = [];
-  let prefix = '';
-  for (const line of text.split('\n')) {
-    const head = /^(\S+)?\s+(?:unicast|unreachable)\s+\[(\S+)\s[^\]]*\](\s\*)?/.exec(line);
-    if (head) {
-      if (head[1]) prefix = head[1];
-      paths.push({ prefix, node: head[2] ?? '', med: undefined, best: head[3] !== undefined });
-      continue;
-    }
-    const med = /^\s+BGP\.med: (\d+)/.exec(line);
-    const current = paths.at(-1);
-    if (med && current) current.med = Number(med[1]);
-  }
-  return paths;
-}
-
-interface FrrPath {
-  bestpath?: boolean;
-  metric?: number;
-  peerId?: string;
-  nexthops?: { ip?: string }[];
-}
-
-/** Parses `show bgp ipv6 unicast json` of FRR 8.4. */
-export function parseFrrRoutes(json: string): RoutePath[] {
-  const routes = (JSON.parse(json) as { routes?: Record<string, FrrPath[]> }).routes ?? {};
-  return Object.entries(routes).flatMap(([prefix, list]) =>
-    list.map((path) => {
-      const peer = path.peerId ?? path.nexthops?.[0]?.ip ?? '';
-      return { prefix, node: findWebNode(peer)?.name ?? peer, med: path.metric, best: path.bestpath === true };
-    }),
-  );
-}
+export type { RoutePath } from './parse-tables.js';
 
 /** The service routes on rs1 (BIRD), through its control socket. */
 export async function readRs1Routes(socket: string): Promise<RoutePath[]> {
@@ -55,9 +13,21 @@ export async function readRs1Routes(socket: string): Promise<RoutePath[]> {
 
 /** The service routes on rs2 (FRR bgpd), through its vty socket directory. */
 export async function readRs2Routes(vtyDir: string): Promise<RoutePath[]> {
-  const result = await runCommand('vtysh', ['--vty_socket', vtyDir, '-c', 'show bgp ipv6 unicast json']);
+  const result = await runCommand('vtysh', ['--vty_socket', vtyDir, '-c', 'show bgp ipv6 unicast json detail']);
   if (result.code !== 0) throw new Error(`vtysh failed: ${result.stderr || result.stdout}`);
   return parseFrrRoutes(result.stdout);
+}
+
+/**
+ * The service routes on rs3 (GoBGP), through its gRPC unix socket. Route-server clients'
+ * paths live in the route-server RIB (`global rib` is empty), read here as r1's view of it:
+ * every web node's path, the best one marked.
+ */
+export async function readRs3Routes(socket: string): Promise<RoutePath[]> {
+  const result = await runCommand('gobgp', ['--target', `unix://${socket}`, 'neighbor', coreLan.r1, 'local', '-a', 'ipv6', '-j']);
+  if (result.code !== 0) throw new Error(`gobgp failed: ${result.stderr || result.stdout}`);
+  // Its import policy takes nothing but the service /128s.
+  return parseGobgpRoutes(result.stdout);
 }
 
 /** The node r1's kernel forwards a service IP to (`ip -6 route`, proto bird). */

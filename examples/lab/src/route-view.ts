@@ -13,10 +13,14 @@ export function rankedNodesFor(paths: readonly RoutePath[], ip: string): string[
     .map((path) => path.node);
 }
 
-/** A route server's table as text, one line per path. */
+/** A route server's table as text, one line per path: LOCAL_PREF only when not the default 100. */
 export function formatRoutes(title: string, paths: readonly RoutePath[]): string {
   const rows = [...paths]
     .sort((a, b) => a.prefix.localeCompare(b.prefix) || (a.med ?? 0) - (b.med ?? 0))
-    .map((path) => `  ${path.prefix.padEnd(20)} ${path.best ? '>' : ' '} ${path.node.padEnd(4)} med ${path.med ?? '-'}`);
+    .map((path) => {
+      const localPref = path.localPref === undefined || path.localPref === 100 ? '' : ` local-pref ${path.localPref}`;
+      const communities = path.communities.length ? ` community ${path.communities.join(' ')}` : '';
+      return `  ${path.prefix.padEnd(20)} ${path.best ? '>' : ' '} ${path.node.padEnd(4)} med ${path.med ?? '-'}${localPref}${communities}`;
+    });
   return [`== ${title}`, ...(rows.length ? rows : ['  (no routes)'])].join('\n');
 }

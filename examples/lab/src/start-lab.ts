@@ -1,19 +1,15 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  deleteNamespaces,
-  runChecked,
-  spawnInNamespace,
-  type NamespaceDaemon,
-} from '@exaplug/test-support/netns';
+import { deleteNamespaces, spawnInNamespace, type NamespaceDaemon } from '@exaplug/test-support/netns';
 import { buildNetwork } from './build-network.js';
 import { createLabNames, type LabNames } from './lab-names.js';
-import { waitFor } from '@exaplug/test-support/wait-for';
 import { prepareProcess, type ProcessSpec } from './process-spec.js';
 import { writeTemplate } from './render-template.js';
-import { webNodes } from './topology.js';
+import type { GracefulShutdownPolicy } from './route-server-policy.js';
+import { routingSockets, startRouting, type RoutingSockets } from './start-routing.js';
+import { routeServers, webNodes } from './topology.js';
 
 export const labDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const confDir = join(labDir, 'conf');
@@ -24,15 +20,14 @@ export interface LabOptions {
   names?: LabNames;
   /** Run files (configs, sockets, logs); a fresh temp dir by default. */
   runDir?: string;
+  /** The route servers' RFC 8326 handling: the shipped config (default) or the servers' defaults. */
+  gracefulShutdown?: GracefulShutdownPolicy;
 }
 
 /** A running lab: every daemon is tracked by PID and stopped by `stop()`. */
-export interface Lab {
+export interface Lab extends RoutingSockets {
   readonly names: LabNames;
   readonly runDir: string;
-  readonly rs1Socket: string;
-  readonly rs2VtyDir: string;
-  readonly r1Socket: string;
   startNginx(node: string): void;
   stopNginx(node: string): Promise<void>;
   startExabgp(node: string): void;
@@ -62,16 +57,14 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   };
 
   await deleteNamespaces(names.prefix);
-  for (const node of ['r1', 'rs1', 'rs2', 'c1', ...webNodes.map((n) => n.name)]) {
+  for (const node of ['r1', ...routeServers, 'c1', ...webNodes.map((n) => n.name)]) {
     mkdirSync(join(dir(node), 'tmp'), { recursive: true });
   }
 
   const lab: Lab = {
     names,
     runDir,
-    rs1Socket: join(dir('rs1'), 'bird.ctl'),
-    rs2VtyDir: dir('rs2'),
-    r1Socket: join(dir('r1'), 'bird.ctl'),
+    ...routingSockets(dir),
     startNginx(name) {
       spawnDaemon(`${name}/nginx`, name, ['nginx', '-p', `${dir(name)}/`, '-e', 'stderr', '-c', join(dir(name), 'nginx.conf')]);
     },
@@ -82,7 +75,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     stopExabgp: (name, signal) => stopDaemon(`${name}/exabgp`, signal),
     async stop() {
       await Promise.all(webNodes.map((node) => stopDaemon(`${node.name}/exabgp`)));
-      for (const key of ['r1/bird', 'rs1/bird', 'rs2/bgpd', 'rs2/zebra']) await stopDaemon(key);
+      for (const key of ['r1/bird', 'rs1/bird', 'rs2/bgpd', 'rs2/zebra', 'rs3/gobgpd']) await stopDaemon(key);
       await Promise.all([...daemons.keys()].map((key) => stopDaemon(key)));
       await deleteNamespaces(names.prefix);
     },
@@ -101,23 +94,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       copyFileSync(join(confDir, 'exabgp.env'), join(dir(node.name), 'exabgp.env'));
       lab.startNginx(node.name);
     }
-    for (const file of ['rs1-bird.conf', 'r1-bird.conf']) copyFileSync(join(confDir, file), join(dir(file.slice(0, file.indexOf('-'))), file));
-    for (const file of ['rs2-zebra.conf', 'rs2-bgpd.conf']) copyFileSync(join(confDir, file), join(dir('rs2'), file));
-
-    await runChecked('bird', ['-p', '-c', join(dir('rs1'), 'rs1-bird.conf')]);
-    await runChecked('bird', ['-p', '-c', join(dir('r1'), 'r1-bird.conf')]);
-    spawnDaemon('rs1/bird', 'rs1', ['bird', '-f', '-c', 'rs1-bird.conf', '-s', lab.rs1Socket, '-P', join(dir('rs1'), 'bird.pid')]);
-
-    // FRR drops to user frr, which must own its run dir (pid files, logs).
-    await runChecked('chown', ['-R', 'frr:frr', dir('rs2')]);
-    const zserv = join(dir('rs2'), 'zserv.api');
-    const frrCommon = ['--vty_socket', dir('rs2'), '-z', zserv, '-P', '0'];
-    spawnDaemon('rs2/zebra', 'rs2', ['/usr/lib/frr/zebra', ...frrCommon, '-f', join(dir('rs2'), 'rs2-zebra.conf'),
-      '-i', join(dir('rs2'), 'zebra.pid'), '--log', `file:${join(dir('rs2'), 'zebra.log')}`]);
-    await waitFor(() => existsSync(zserv), { timeoutMs: 10_000, what: 'zebra zserv socket' });
-    spawnDaemon('rs2/bgpd', 'rs2', ['/usr/lib/frr/bgpd', ...frrCommon, '-f', join(dir('rs2'), 'rs2-bgpd.conf'),
-      '-i', join(dir('rs2'), 'bgpd.pid'), '-l', '2001:db8:1::3', '--log', `file:${join(dir('rs2'), 'bgpd.log')}`]);
-    spawnDaemon('r1/bird', 'r1', ['bird', '-f', '-c', 'r1-bird.conf', '-s', lab.r1Socket, '-P', join(dir('r1'), 'bird.pid')]);
+    await startRouting({ confDir, dir, gracefulShutdown: options.gracefulShutdown ?? 'shipped', spawnDaemon });
     for (const node of webNodes) lab.startExabgp(node.name);
   } catch (error) {
     await lab.stop();

@@ -14,7 +14,12 @@ export interface WebNode {
 
 export const serviceIps = ['2001:db8:30::1', '2001:db8:30::2', '2001:db8:30::3'] as const;
 export const servicePrefix = '2001:db8:30::/64';
-export const coreLan = { r1: '2001:db8:1::1', rs1: '2001:db8:1::2', rs2: '2001:db8:1::3' } as const;
+export const coreLan = { r1: '2001:db8:1::1', rs1: '2001:db8:1::2', rs2: '2001:db8:1::3', rs3: '2001:db8:1::4' } as const;
+/** The route servers, in the order the lab prints them. */
+export const routeServers = ['rs1', 'rs2', 'rs3'] as const;
+export type RouteServerName = (typeof routeServers)[number];
+/** What runs on each route server. */
+export const routeServerSoftware: Record<RouteServerName, string> = { rs1: 'BIRD', rs2: 'FRR', rs3: 'GoBGP' };
 export const client = { name: 'c1', address: '2001:db8:9::99', gateway: '2001:db8:9::1' } as const;
 
 export const webNodes: readonly WebNode[] = [1, 2, 3].map((n) => ({
