@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { loadServices } from '../plugins/load-services.js';
 import { killAllProcessGroups, killAllProcessGroupsNow } from '../plugins/process-group.js';
 import { CheckActivity } from '../process/check-activity.js';
@@ -82,6 +83,8 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
       events,
       ...(config.ipSetup && { addresses: createInterfaceAddresses({ device: config.ipSetup.interface, logger }) }),
       drains: createDrainStore(config.stateDir, { logger, ...(isDefaultStateDir(config) && { legacyDir: legacyHostPaths.stateDir }) }),
+      // The disable files of services (the healthcheck's --disable): the filesystem is the shell's to ask.
+      isDisabled: (path: string) => access(path).then(() => true, () => false),
     }),
     watchdogStatus: () => ({ eventLoop: lag.status, memoryLimits: memory.limits }),
   });

@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises';
 import { withGracefulShutdown, withdrawnRoutes } from '../announce/drain-routes.js';
 import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
 import { nextAnnouncement } from '../announce/next-announcement.js';
@@ -29,7 +28,7 @@ export interface ServiceRunnerOptions {
   events: RuntimeEvents;
   /** The config's allow-list, checked again at each transition. */
   allowed?: readonly AllowedPrefix[] | undefined;
-  /** True when the maintenance file exists; injected for tests. */
+  /** True when the maintenance file exists: the shell asks the filesystem (no file without it). */
   isDisabled?: (path: string) => Promise<boolean>;
   /**
    * The file whose presence drains this service (`exaplug drain` writes it, so a drain
@@ -61,11 +60,8 @@ export interface ServiceStatus {
   drained: false | 'announced' | 'withdrawn';
 }
 
-const fileExists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
+/** Without the shell's filesystem (tests), no disable file exists. */
+const noFile = async () => false;
 
 /**
  * Drives one service: check, next state, announce on change, wait, again. Rounds never
@@ -224,7 +220,7 @@ export class ServiceRunner {
     const { service, clock } = this.options;
     const config = service.config;
     this.roundStartedAtMs = clock.now();
-    const isDisabled = this.options.isDisabled ?? fileExists;
+    const isDisabled = this.options.isDisabled ?? noFile;
     const drainFile = this.options.drain?.file;
     this.isDrainedNow = drainFile !== undefined && (await (this.options.isDrained ?? isDisabled)(drainFile));
     if (!this.isDrainedNow) {
