@@ -115,14 +115,15 @@ export async function runExabgpProcess(options: ExabgpProcessOptions): Promise<n
 /** What passing limits.heap or limits.rss does: logs who to blame, then stops (withdrawing per onStop). */
 function onMemoryLimit(logger: ShellLogger, activity: CheckActivity, stop: () => void): Parameters<typeof watchMemory>[0] {
   return (limit, sample, limits) => {
-    const blamed = activity.inFlight[0] ?? activity.topGrower(limit === 'heap' ? 'heapUsed' : 'rss') ?? activity.last;
+    // Evidence: a check whose own calls added at least a tenth of the limit.
+    const blamed = activity.culprit(limit === 'heap' ? 'heapUsed' : 'rss', limits[limit] / 10);
     logger.fatal(
       {
         code: 'EXAPLUG_MEMORY_LIMIT',
         limit,
         used: formatSize(limit === 'heap' ? sample.heapUsed : sample.rss),
         allowed: formatSize(limits[limit]),
-        ...(blamed && { service: blamed.service, check: blamed.plugin }),
+        ...(blamed ? { service: blamed.service, check: blamed.plugin } : { service: 'none: no check grew memory measurably (the control socket, received routes, exaplug itself?)' }),
         running: activity.inFlight.map((scope) => scope.service),
       },
       'memory limit passed: withdrawing and exiting so that ExaBGP respawns exaplug',

@@ -32,3 +32,15 @@ describe('naming the check to blame', () => {
     expect(activity.topGrower('rss')).toEqual(web);
   });
 });
+
+describe('blaming a service for a memory limit', () => {
+  it('names a service only with evidence that its checks grew memory', () => {
+    const activity = new CheckActivity();
+    // A check in flight and one that just finished, neither growing: a flooded control socket's case.
+    activity.started(web);
+    activity.finished(activity.started(busy), { heapUsed: 1_000, rss: 40_000 });
+    expect(activity.culprit('rss', 100 * 1024 ** 2)).toBeUndefined();
+    activity.finished(activity.started(busy), { heapUsed: 0, rss: 150 * 1024 ** 2 });
+    expect(activity.culprit('rss', 100 * 1024 ** 2)).toEqual(busy);
+  });
+});

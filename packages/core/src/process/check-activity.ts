@@ -64,6 +64,18 @@ export class CheckActivity {
     return this.lastFinished;
   }
 
+  /**
+   * The check to blame for passing a memory limit: the one whose calls added the most of
+   * `kind`, if that is at least `evidenceBytes`. Being in flight, or the last to finish, is
+   * no evidence: a flooded control socket once got an unrelated service blamed.
+   */
+  culprit(kind: keyof MemorySample, evidenceBytes: number): PluginScope | undefined {
+    const top = this.topGrower(kind);
+    if (!top) return undefined;
+    const grown = this.growth.get(`${top.service}\0${top.plugin}`)?.[kind] ?? 0;
+    return grown >= evidenceBytes ? top : undefined;
+  }
+
   /** The check whose calls added the most of `kind` overall, if any grew it. */
   topGrower(kind: keyof MemorySample): PluginScope | undefined {
     let top: (PluginScope & MemorySample) | undefined;
