@@ -82,6 +82,18 @@ describe('fault suite: a plugin cannot hurt the process or the routes', () => {
     });
   }, 30_000);
 
+  it('kills a running exec check\'s process group when ExaBGP goes away (stdin closed)', async () => {
+    const marker = `8${Math.floor(Math.random() * 1e6)}`;
+    const run = await start(`${fast}services:\n  slow:\n    ips: [192.0.2.1/32]\n    timeout: 30s\n    check: { use: exec, with: { command: \"trap '' TERM; sleep ${marker}.4\" } }\n`);
+    await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length > 0, { timeoutMs: 10_000, what: 'the check to be running' });
+    run.child.stdin.end();
+    await run.exited;
+    await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length === 0, { timeoutMs: 3000, what: 'the check\'s process group to be gone' }).catch(async (error: unknown) => {
+      for (const pid of await processesMatching(`sleep ${marker}`)) process.kill(pid, 'SIGKILL');
+      throw error;
+    });
+  }, 20_000);
+
   it('withdraws and exits cleanly, naming the service, before V8 runs out of heap', async () => {
     const run = await start(
       `${fast}services:\n  leaky:\n    ips: [192.0.2.1/32]\n    check: { use: ./leaky.mjs }\n`,
