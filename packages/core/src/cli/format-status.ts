@@ -13,7 +13,7 @@ export function formatStatus(report: StatusReport): string {
   const rows = report.services.map((service) => [
     service.name,
     service.state,
-    service.drained ? `drained (${service.drained})` : (service.announced ?? '-'),
+    service.drained ? `drained (${service.drained}${service.drain ? `, by ${service.drain.by} since ${service.drain.since}` : ''})` : (service.announced ?? '-'),
     service.routes.map((route) => (route.action === 'withdraw' ? `${route.prefix} withdrawn` : `${route.prefix} med ${route.med ?? '-'}`)).join(', ') || '-',
     service.lastResult ? `${service.lastResult.status}${service.lastResult.reason ? `: ${service.lastResult.reason}` : ''}` : '-',
   ]);

@@ -52,6 +52,8 @@ export interface StatusReport {
     state: HealthStateName;
     announced: string | undefined;
     drained: false | 'announced' | 'withdrawn';
+    /** Since when (ISO 8601) and by which verb, for a drained service. */
+    drain?: { by: string; since: string };
     lastResult?: { status: string; reason?: string | undefined; durationMs?: number | undefined };
     routes: RouteIntent[];
   }>;

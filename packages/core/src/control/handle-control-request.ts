@@ -75,6 +75,7 @@ export function statusReportOf(shell: ExabgpProcess, identity: Pick<ControlIdent
       state: service.state.name,
       announced: service.announced,
       drained: service.drained,
+      ...(service.drain && { drain: service.drain }),
       ...(service.lastResult && {
         lastResult: { status: service.lastResult.status, reason: service.lastResult.reason, durationMs: service.lastResult.durationMs },
       }),

@@ -4,6 +4,12 @@ import { createFilePresence, type FilePresence } from './file-presence.js';
 /** A drain file made by hand (not through `exaplug drain`) is noticed within this long. */
 const drainFileMaxAgeMs = 10_000;
 
+/** Since when (wall time, ISO 8601) and by which verb a service is drained. */
+export interface DrainFacts {
+  by: 'drain' | 'drain --stop' | 'drain (kept across a restart)';
+  since: string;
+}
+
 /** Where drains are kept, from the process shell; absent in tests that keep none. */
 export interface DrainStore {
   /** The file whose presence drains a service. */
@@ -27,6 +33,8 @@ export class DrainControl {
   private readonly store: DrainStore | undefined;
   private readonly files: FilePresence | undefined;
   private readonly untilStop = new Set<string>();
+  /** Since when, and by which verb, each service is drained (drains made or found by this process). */
+  private readonly made = new Map<string, DrainFacts>();
 
   constructor(store: DrainStore | undefined, clock: Clock) {
     this.store = store;
@@ -47,6 +55,8 @@ export class DrainControl {
   async set(service: string, drained: boolean, keep: boolean): Promise<void> {
     const file = this.store?.fileOf(service);
     if (!this.store || file === undefined) return;
+    if (drained) this.made.set(service, { by: keep ? 'drain' : 'drain --stop', since: new Date().toISOString() });
+    else this.made.delete(service);
     if (drained && !keep) {
       this.untilStop.add(file);
       return;
@@ -61,7 +71,14 @@ export class DrainControl {
     const store = this.store;
     if (!store) return [];
     const found = await Promise.all(services.map(async (service) => ({ service, since: await store.since(service) })));
-    return found.filter((entry): entry is { service: string; since: string } => entry.since !== undefined);
+    const kept = found.filter((entry): entry is { service: string; since: string } => entry.since !== undefined);
+    for (const { service, since } of kept) if (!this.made.has(service)) this.made.set(service, { by: 'drain (kept across a restart)', since });
+    return kept;
+  }
+
+  /** Since when and by which verb a service is drained, when this process knows. */
+  factsOf(service: string): DrainFacts | undefined {
+    return this.made.get(service);
   }
 
   /** Whether the drain of a service is one for a stop (forgotten at the next start). */

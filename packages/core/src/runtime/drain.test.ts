@@ -102,6 +102,7 @@ describe('a drain for a planned stop', () => {
     await harness.clock.advance(30_000);
     expect(harness.take()).toEqual([]);
     expect(harness.runtime.status.map((s) => s.drained)).toEqual(['announced', 'announced']);
+    expect(harness.runtime.status[0]?.drain).toMatchObject({ by: 'drain --stop', since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
   });
 
   it('undrain clears it', async () => {
@@ -120,5 +121,6 @@ describe('a maintenance drain', () => {
     const warning = harness.logger.records.find((record) => record.level === 'warn' && /^starting drained/.test(record.msg ?? ''));
     expect(warning?.msg).toBe('starting drained: 1 services (web since 2026-12-07T10:00:00.000Z); `exaplug undrain` to serve again');
     expect(harness.runtime.status.find((s) => s.name === 'web')?.drained).toBe('announced');
+    expect(harness.runtime.status.find((s) => s.name === 'web')?.drain).toEqual({ by: 'drain (kept across a restart)', since: '2026-12-07T10:00:00.000Z' });
   });
 });

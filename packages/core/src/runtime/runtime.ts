@@ -253,8 +253,12 @@ export class Runtime {
     return this.services.names;
   }
 
+  /** Each service's state; a drained one with since when and by which verb. */
   get status(): ServiceStatus[] {
-    return this.services.status;
+    return this.services.status.map((status) => {
+      const drain = status.drained === false ? undefined : this.drains.factsOf(status.name);
+      return drain ? { ...status, drain } : status;
+    });
   }
 
   /** Each service's routes as last written and not refused. */

@@ -58,6 +58,8 @@ export interface ServiceStatus {
   lastResult: CheckResult | undefined;
   /** Drained by `exaplug drain` (its file exists); `withdrawn` once the drain withdrew the routes. */
   drained: false | 'announced' | 'withdrawn';
+  /** Since when (ISO 8601) and by which verb, when drained (the runtime knows; the runner does not). */
+  drain?: { by: string; since: string };
 }
 
 /** Without the shell's filesystem (tests), no disable file exists. */
