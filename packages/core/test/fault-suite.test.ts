@@ -84,7 +84,7 @@ describe('fault suite: a plugin cannot hurt the process or the routes', () => {
 
   it('kills a running exec check\'s process group when ExaBGP goes away (stdin closed)', async () => {
     const marker = `8${Math.floor(Math.random() * 1e6)}`;
-    const run = await start(`${fast}services:\n  slow:\n    ips: [192.0.2.1/32]\n    timeout: 30s\n    check: { use: exec, with: { command: \"trap '' TERM; sleep ${marker}.4\" } }\n`);
+    const run = await start(`${fast}services:\n  slow:\n    ips: [192.0.2.1/32]\n    timeout: 30s\n    check: { use: exec, with: { command: "trap '' TERM; sleep ${marker}.4" } }\n`);
     await waitFor(async () => (await processesMatching(`sleep ${marker}`)).length > 0, { timeoutMs: 10_000, what: 'the check to be running' });
     run.child.stdin.end();
     await run.exited;
