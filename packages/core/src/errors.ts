@@ -1,6 +1,6 @@
 /**
- * Every error exaplug raises on purpose carries a stable code. Codes are listed in
- * docs/errors.md; a test keeps the two in step.
+ * Every error exaplug raises or logs on purpose carries a stable code. Codes are listed in
+ * docs/errors.md; tests keep the two in step (src/errors.test.ts, test/docs-error-codes.test.ts).
  */
 export const errorCodes = {
   EXAPLUG_CONFIG_NOT_FOUND: 'no configuration file was found',
@@ -20,8 +20,8 @@ export const errorCodes = {
   EXAPLUG_STRATEGY_FAILED: 'a metric strategy threw while planning routes',
   EXAPLUG_IP_SETUP: 'the service IPs could not be put on (or taken off) the interface',
   EXAPLUG_UNKNOWN_SERVICE: 'a control command named a service the config does not have',
-  EXAPLUG_CONTROL_REQUEST: 'the control socket got a request it does not understand',
-  EXAPLUG_CONTROL_UNREACHABLE: 'no running exaplug answered on the control socket',
+  EXAPLUG_CONTROL_REQUEST: 'the running exaplug refused a control request (unknown or too long, idle, or failed without a code)',
+  EXAPLUG_CONTROL_UNREACHABLE: 'no usable answer on the control socket (nobody, timeout, another config, too many clients)',
   EXAPLUG_ACK_TIMEOUT: 'ExaBGP did not acknowledge a command in time',
   EXAPLUG_SCAFFOLD: 'a plugin could not be scaffolded',
   EXAPLUG_SIZE_INVALID: 'a size is not a number of B/KB/MB/GB',
