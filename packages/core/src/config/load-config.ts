@@ -6,7 +6,7 @@ import type { ExaplugConfig } from './resolve-config.js';
 
 const moduleName = 'exaplug';
 
-/** Where cosmiconfig looks, upwards from the working directory. */
+/** Where cosmiconfig looks: in the working directory only, not its parents (`--config` names the file instead). */
 export const configSearchPlaces = [
   'package.json',
   `.${moduleName}rc`,

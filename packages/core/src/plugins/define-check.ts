@@ -36,7 +36,7 @@ export interface CheckRunInput {
 export interface CheckInstance {
   /** One attempt. Resolve a result; a throw is a bug and counts as a failed check. */
   run(input: CheckRunInput): Promise<CheckResult>;
-  /** Release sockets, pools, timers. Called once when the runtime stops. */
+  /** Release sockets, pools, timers. Called once when the runtime stops, or when a reload replaces or removes the service. */
   close?(): Promise<void> | void;
   /**
    * Optional: watch the target between rounds (a kept connection, a listener) and call
