@@ -60,13 +60,10 @@ const rows = documentedRows(readFileSync(join(root, 'docs/errors.md'), 'utf8'));
  */
 const severalMeanings: Record<string, string[]> = {
   EXAPLUG_CONTROL_REQUEST: [
-    'packages/core/src/process/exabgp-process.ts', // idle or loading: no services are running
     'packages/core/src/adapters/control-connection.ts', // not a request, too long, any uncoded failure
   ],
   EXAPLUG_CONTROL_UNREACHABLE: [
-    'packages/core/src/control/handle-control-request.ts', // this exaplug runs another config
     'packages/core/src/cli/control-command.ts', // nobody answers in the directory
-    'packages/core/src/adapters/control-server.ts', // another exaplug listens there; too many clients
     'packages/core/src/adapters/control-client.ts', // no answer, timeout, not an exaplug socket, no directory
   ],
 };

@@ -108,7 +108,7 @@ describe('the control socket, with a bad client', () => {
     const crowd = await Promise.all(Array.from({ length: 16 }, () => openClient(path)));
     try {
       const refused = await sendControlRequest(path, { command: 'status' });
-      expect(refused).toEqual({ ok: false, error: { code: 'EXAPLUG_CONTROL_UNREACHABLE', message: expect.stringMatching(/16 clients are connected already/) } });
+      expect(refused).toEqual({ ok: false, error: { code: 'EXAPLUG_CONTROL_BUSY', message: expect.stringMatching(/16 clients are connected already/) } });
       await sendControlRequest(path, { command: 'status' });
       expect(logger.warnings.filter((warning) => /control client refused/.test(warning))).toHaveLength(1);
       crowd[0]?.socket.destroy();

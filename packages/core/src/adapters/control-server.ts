@@ -38,7 +38,7 @@ export async function startControlServer(path: string, handle: ControlHandler, l
   const { maxClients, ...connectionLimits } = { ...defaultControlLimits, ...limits };
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   if (await isAnswering(path)) {
-    throw new ExaplugError('EXAPLUG_CONTROL_UNREACHABLE', `${path}: another exaplug listens there; give each its own control.socket`);
+    throw new ExaplugError('EXAPLUG_CONTROL_SOCKET_TAKEN', `${path}: another exaplug listens there; give each its own control.socket`);
   }
   await rm(path, { force: true });
   const warn = createRateLimitedWarning(logger, { intervalMs: 60_000 });
@@ -71,7 +71,7 @@ export async function startControlServer(path: string, handle: ControlHandler, l
 
 /** Answers the refused client's first request with why, without reading what it sends. */
 function refuse(socket: Socket, message: string): void {
-  const response: ControlResponse = { ok: false, error: { code: 'EXAPLUG_CONTROL_UNREACHABLE', message } };
+  const response: ControlResponse = { ok: false, error: { code: 'EXAPLUG_CONTROL_BUSY', message } };
   socket.on('error', () => socket.destroy());
   socket.end(`${JSON.stringify(response)}\n`, () => socket.destroy());
 }

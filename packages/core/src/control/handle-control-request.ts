@@ -17,7 +17,7 @@ export interface ControlIdentity extends AnsweringProcess {
 export async function handleControlRequest(shell: ExabgpProcess, request: ControlRequest, identity: ControlIdentity): Promise<unknown> {
   if (request.config !== undefined && !identity.isOwnConfig(request.config)) {
     throw new ExaplugError(
-      'EXAPLUG_CONTROL_UNREACHABLE',
+      'EXAPLUG_CONTROL_WRONG_CONFIG',
       `${identity.socket}: this exaplug (pid ${identity.pid}) runs ${identity.config ?? 'a config given on its command line'}, not ${request.config}: give each config its own control.socket (or leave it out: the default is one per config)`,
     );
   }

@@ -178,7 +178,7 @@ export class ExabgpProcess {
   /** The running runtime, for control requests; refused while idle or loading. */
   runtimeForControl(): Runtime {
     if (this.current === 'running' && this.runtime) return this.runtime;
-    throw new ExaplugError('EXAPLUG_CONTROL_REQUEST', `exaplug is ${this.current}: no services are running`);
+    throw new ExaplugError('EXAPLUG_IDLE', `exaplug is ${this.current}: no services are running`);
   }
 
   /** The loaded config (undefined while idle or before the first load). */
