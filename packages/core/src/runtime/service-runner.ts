@@ -1,5 +1,4 @@
-import { withGracefulShutdown, withdrawnRoutes } from '../announce/drain-routes.js';
-import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
+import { withGracefulShutdown } from '../announce/drain-routes.js';
 import { nextAnnouncement } from '../announce/next-announcement.js';
 import { planServiceRoutes } from '../announce/plan-service-routes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
@@ -8,59 +7,12 @@ import { initialHealthState, isAnnouncedState, type AnnouncedState, type HealthS
 import { nextHealthState, type HealthObservation } from '../health/next-health-state.js';
 import type { Logger } from '../logger.js';
 import { observationOf, type CheckResult } from '../plugins/check-result.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
-import type { Clock } from '../scheduler/clock.js';
 import { nextCheckDelay } from '../scheduler/next-check-delay.js';
-import { runCheckWithTimeout } from '../scheduler/run-check-with-timeout.js';
-import type { RuntimeEvents } from './runtime-events.js';
+import type { RunnerVerdict, ServiceRunnerOptions, ServiceStatus } from './runner-types.js';
+import { RunnerDrain } from './runner-drain.js';
+import { checkAttempts } from './check-attempts.js';
 
-export interface ServiceRunnerOptions {
-  service: PreparedService;
-  clock: Clock;
-  logger: Logger;
-  random: () => number;
-  /**
-   * Called with the strategy's checked routes each time the announced state changes; false
-   * when they were refused (nothing written), so the service must not pretend the change.
-   */
-  announce: (serviceName: string, intents: RouteIntent[]) => boolean;
-  /** Where results, transitions and announcements are told. */
-  events: RuntimeEvents;
-  /** The config's allow-list, checked again at each transition. */
-  allowed?: readonly AllowedPrefix[] | undefined;
-  /** True when the maintenance file exists: the shell asks the filesystem (no file without it). */
-  isDisabled?: (path: string) => Promise<boolean>;
-  /**
-   * The file whose presence drains this service (`exaplug drain` writes it, so a drain
-   * survives a restart), with the drain settings.
-   */
-  drain?: { file: string; gracefulShutdown: boolean; withdrawAfterMs?: number | undefined };
-  /** Whether the drain file exists; defaults to `isDisabled` (the runtime remembers its own drain files). */
-  isDrained?: (path: string) => Promise<boolean>;
-  /** The verdict of the runner this one replaces (a reload that kept the check): no rise from init, no dwell reset. */
-  inherit?: RunnerVerdict | undefined;
-}
-
-/** What a runner hands its successor across a reload when the check is unchanged. */
-export interface RunnerVerdict {
-  state: HealthState;
-  announced: AnnouncedState | undefined;
-  announcedAtMs: number | undefined;
-  target: AnnouncedState | undefined;
-  lastResult: CheckResult | undefined;
-}
-
-/** What `exaplug` knows about one service right now. */
-export interface ServiceStatus {
-  name: string;
-  state: HealthState;
-  announced: AnnouncedState | undefined;
-  lastResult: CheckResult | undefined;
-  /** Drained by `exaplug drain` (its file exists); `withdrawn` once the drain withdrew the routes. */
-  drained: false | 'announced' | 'withdrawn';
-  /** Since when (ISO 8601) and by which verb, when drained (the runtime knows; the runner does not). */
-  drain?: { by: string; since: string };
-}
+export type { RunnerVerdict, ServiceRunnerOptions, ServiceStatus } from './runner-types.js';
 
 /** Without the shell's filesystem (tests), no disable file exists. */
 const noFile = async () => false;
@@ -80,11 +32,9 @@ export class ServiceRunner {
   private lastResult: CheckResult | undefined;
   private cancelTimer: (() => void) | undefined;
   private stopped = false;
-  /** True while an attempt that already timed out has still not settled. */
-  private attemptStillRunning = false;
-  private drained: ServiceStatus['drained'] = false;
-  private isDrainedNow = false;
-  private cancelDrainWithdraw: (() => void) | undefined;
+  /** The check, one attempt at a time (a hung attempt is not started again). */
+  private readonly attempt: () => Promise<CheckResult>;
+  private readonly drain: RunnerDrain;
   /** A round is running; a check asked for meanwhile runs right after it. */
   private inRound: Promise<void> | undefined;
   private againAfterRound = false;
@@ -99,6 +49,16 @@ export class ServiceRunner {
   constructor(options: ServiceRunnerOptions) {
     this.options = options;
     this.log = options.logger.child({ service: options.service.config.name });
+    this.attempt = checkAttempts(options.service, options.clock);
+    const isDisabled = options.isDisabled ?? noFile;
+    this.drain = new RunnerDrain({
+      service: options.service.config.name,
+      clock: options.clock,
+      events: options.events,
+      settings: options.drain,
+      isDrained: options.isDrained ?? isDisabled,
+      announce: (intents) => options.announce(options.service.config.name, intents),
+    });
     const inherited = options.inherit;
     if (inherited) {
       this.state = inherited.state;
@@ -134,7 +94,7 @@ export class ServiceRunner {
     this.stopWatching.abort();
     this.cancelTimer?.();
     this.cancelDwell?.();
-    this.cancelDrainWithdraw?.();
+    this.drain.stop();
   }
 
   /** Runs a round now (`exaplug recheck`, a drain); resolves when it is done. Never overlaps a round. */
@@ -164,7 +124,7 @@ export class ServiceRunner {
       state: this.state,
       announced: this.announced,
       lastResult: this.lastResult,
-      drained: this.drained,
+      drained: this.drain.state,
     };
   }
 
@@ -223,14 +183,8 @@ export class ServiceRunner {
     const config = service.config;
     this.roundStartedAtMs = clock.now();
     const isDisabled = this.options.isDisabled ?? noFile;
-    const drainFile = this.options.drain?.file;
-    this.isDrainedNow = drainFile !== undefined && (await (this.options.isDrained ?? isDisabled)(drainFile));
-    if (!this.isDrainedNow) {
-      this.setDrainState(false);
-      this.cancelDrainWithdraw?.();
-      this.cancelDrainWithdraw = undefined;
-    }
-    const disabled = this.isDrainedNow || (config.disableFile !== undefined && (await isDisabled(config.disableFile)));
+    const drained = await this.drain.read();
+    const disabled = drained || (config.disableFile !== undefined && (await isDisabled(config.disableFile)));
     let observation: HealthObservation = 'disabled';
     if (!disabled) {
       const result = await this.attempt();
@@ -243,29 +197,6 @@ export class ServiceRunner {
     if (this.changedDuringRound) delay = Math.min(delay, Math.max(0, this.roundStartedAtMs + config.timing.fastInterval - clock.now()));
     this.changedDuringRound = false;
     this.scheduleRound(delay);
-  }
-
-  /**
-   * One attempt, unless the previous one ignored its abort signal and is still running:
-   * starting another would pile up hung sockets or processes every interval.
-   */
-  private async attempt(): Promise<CheckResult> {
-    const { service, clock } = this.options;
-    if (this.attemptStillRunning) {
-      return { status: 'failed', reason: `${service.checkName}: the previous attempt ignored its abort and has not finished`, durationMs: 0 };
-    }
-    const tracked = {
-      run: (input: Parameters<typeof service.check.run>[0]) => {
-        this.attemptStillRunning = true;
-        const running = Promise.resolve().then(() => service.check.run(input));
-        void running.then(
-          () => (this.attemptStillRunning = false),
-          () => (this.attemptStillRunning = false),
-        );
-        return running;
-      },
-    };
-    return runCheckWithTimeout(tracked, { name: service.checkName, timeoutMs: service.config.timeout, clock });
   }
 
   private recordResult(result: CheckResult): void {
@@ -286,14 +217,13 @@ export class ServiceRunner {
     }
     if (isAnnouncedState(this.state.name)) this.target = this.state.name;
     // Already announced as disabled (the disable file) when the drain came: add what a drain adds.
-    if (this.isDrainedNow && this.drained === false && this.announced === 'disabled') this.planRoutes('disabled');
+    if (this.drain.isDrained && this.drain.state === false && this.announced === 'disabled') this.planRoutes('disabled');
     else this.settleAnnouncement();
   }
 
   /** Resolves once a drain is complete: announced (GRACEFUL_SHUTDOWN, disabled metrics) and, with `withdrawAfter`, withdrawn. */
-  async drainSettled(): Promise<void> {
-    const done = () => this.stopped || !this.isDrainedNow || this.drained === (this.options.drain?.withdrawAfterMs === undefined ? 'announced' : 'withdrawn');
-    while (!done()) await new Promise<void>((resolve) => this.options.clock.setTimer(50, resolve));
+  drainSettled(): Promise<void> {
+    return this.drain.settled();
   }
 
   /** Announces the target state now, or once the dwell since the last announcement is over. */
@@ -305,7 +235,7 @@ export class ServiceRunner {
       announcedAtMs: this.announcedAtMs,
       nowMs: clock.now(),
       // An operator's drain is not a flap: it goes out at once.
-      minDwellMs: this.isDrainedNow ? 0 : service.config.minDwell,
+      minDwellMs: this.drain.isDrained ? 0 : service.config.minDwell,
     });
     if (decision.kind === 'now') this.planRoutes(decision.state);
     else if (decision.kind === 'later' && !this.cancelDwell) {
@@ -330,31 +260,12 @@ export class ServiceRunner {
       events.emit({ type: 'routesRefused', service: name, state, code, message: (error as Error)?.message ?? String(error) });
       return;
     }
-    const draining = state === 'disabled' && this.isDrainedNow;
-    if (draining && this.options.drain?.gracefulShutdown) intents = withGracefulShutdown(intents);
+    const draining = state === 'disabled' && this.drain.isDrained;
+    if (draining && this.drain.gracefulShutdown) intents = withGracefulShutdown(intents);
     if (!announce(name, intents) || !transition) return;
     events.emit({ type: 'routesAnnounced', service: name, from: this.announced, to: state, routes: intents });
     this.announced = state;
     this.announcedAtMs = clock.now();
-    if (draining) this.drainAnnounced(intents);
-  }
-
-  private setDrainState(drained: ServiceStatus['drained']): void {
-    if (this.drained === drained) return;
-    this.drained = drained;
-    this.options.events.emit({ type: 'drainChanged', service: this.options.service.config.name, drained });
-  }
-
-  /** A drain's routes are out: after `withdrawAfter` (if set) the service withdraws them all. */
-  private drainAnnounced(intents: RouteIntent[]): void {
-    const { drain, clock, announce, service } = this.options;
-    this.setDrainState('announced');
-    if (drain?.withdrawAfterMs === undefined) return;
-    this.cancelDrainWithdraw?.();
-    this.cancelDrainWithdraw = clock.setTimer(drain.withdrawAfterMs, () => {
-      this.cancelDrainWithdraw = undefined;
-      if (this.stopped || !this.isDrainedNow) return;
-      if (announce(service.config.name, withdrawnRoutes(intents))) this.setDrainState('withdrawn');
-    });
+    if (draining) this.drain.announced(intents);
   }
 }
