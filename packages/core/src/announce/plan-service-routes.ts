@@ -3,7 +3,7 @@ import type { AnnouncedState } from '../health/health-state.js';
 import type { StrategyInstance } from '../plugins/define-strategy.js';
 import { readIpPrefix } from '../protocol/ip-prefix.js';
 import { validateRouteIntent } from '../protocol/validate-route-intent.js';
-import type { AllowedPrefix } from './allowed-prefixes.js';
+import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import type { RouteIntent } from './route-intent.js';
 
 export interface ServiceRoutesRequest {

@@ -1,5 +1,5 @@
 import { readIpPrefix } from '../protocol/ip-prefix.js';
-import { isPrefixAllowed, type AllowedPrefix } from './allowed-prefixes.js';
+import { isPrefixAllowed, type AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import type { RouteIntent } from './route-intent.js';
 
 /** A route ExaBGP holds (`show adj-rib out`): the prefix, and the neighbor it is held for when known. */

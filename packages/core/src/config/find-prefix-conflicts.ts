@@ -1,4 +1,4 @@
-import { isPrefixAllowed, type AllowedPrefix } from '../announce/allowed-prefixes.js';
+import { isPrefixAllowed, type AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import { parseIpPrefix, type IpPrefix } from '../protocol/ip-prefix.js';
 
 /** A problem with one service IP, placed where it is written in the config. */

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
+import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import type { CheckTiming } from '../scheduler/next-check-delay.js';
 import { defaultControlPaths } from './control-paths.js';
 import type { CheckReference, ParsedConfig } from './schema.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAllowedPrefix, type AllowedPrefix } from '../announce/allowed-prefixes.js';
+import { parseAllowedPrefix, type AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import { parseDuration } from '../duration.js';
 import type { CheckCombination } from '../health/combine-check-results.js';
 import { readIpPrefix } from '../protocol/ip-prefix.js';

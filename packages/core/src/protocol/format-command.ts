@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
+import type { AllowedPrefix } from './allowed-prefixes.js';
 import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
 import { unicastFamilyOf } from './ip-prefix.js';
 import { validateRouteIntent } from './validate-route-intent.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteIntent } from '../announce/route-intent.js';
-import { parseAllowedPrefix } from '../announce/allowed-prefixes.js';
+import { parseAllowedPrefix } from './allowed-prefixes.js';
 import { validateRouteIntent } from './validate-route-intent.js';
 
 const base: RouteIntent = { action: 'announce', prefix: '203.0.113.10/32', nextHop: 'self' };

@@ -1,5 +1,5 @@
 import { isIPv4 } from 'node:net';
-import { isPrefixAllowed, type AllowedPrefix } from '../announce/allowed-prefixes.js';
+import { isPrefixAllowed, type AllowedPrefix } from './allowed-prefixes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { ExaplugError } from '../errors.js';
 import { addressFamily, readIpPrefix, type IpPrefix } from './ip-prefix.js';

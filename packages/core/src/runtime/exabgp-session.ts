@@ -1,5 +1,5 @@
 import { addressRoute, type NeighborFamilies } from '../announce/address-by-family.js';
-import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
+import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
 import { detectExabgp, versionProbeCommand, type ExabgpVersion, type TimedLine } from '../protocol/detect-exabgp.js';
 import { formatGroupedRouteCommand, formatRouteCommand } from '../protocol/format-command.js';

@@ -1,4 +1,4 @@
-import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
+import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import { planStaleWithdraws } from '../announce/plan-stale-withdraws.js';
 import type { Logger } from '../logger.js';
 import { parseAdjRibRow, type AdjRibRow } from '../protocol/parse-adj-rib-row.js';

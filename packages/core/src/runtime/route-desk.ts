@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
+import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import { announcedRoutes, planRouteChanges, planWithdrawAll, type RouteBook } from '../announce/plan-route-changes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import { routeKey } from '../announce/route-key.js';

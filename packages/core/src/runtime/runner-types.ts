@@ -1,4 +1,4 @@
-import type { AllowedPrefix } from '../announce/allowed-prefixes.js';
+import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
 import type { RouteIntent } from '../announce/route-intent.js';
 import type { AnnouncedState, HealthState } from '../health/health-state.js';
 import type { Logger } from '../logger.js';

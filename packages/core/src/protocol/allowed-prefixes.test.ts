@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIpPrefix } from '../protocol/ip-prefix.js';
+import { parseIpPrefix } from './ip-prefix.js';
 import { isPrefixAllowed, parseAllowedPrefix } from './allowed-prefixes.js';
 
 const allowed = (rules: string[], route: string) => isPrefixAllowed(parseIpPrefix(route), rules.map(parseAllowedPrefix));

@@ -1,5 +1,5 @@
 import { ExaplugError } from '../errors.js';
-import { parseIpPrefix, prefixContains, type IpPrefix } from '../protocol/ip-prefix.js';
+import { parseIpPrefix, prefixContains, type IpPrefix } from './ip-prefix.js';
 
 /** One allow-list entry: routes inside `prefix` whose length is within [minLength, maxLength]. */
 export interface AllowedPrefix {
