@@ -192,8 +192,20 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** `exaplug validate` on the config a block stands for: '' when valid, else what it said. */
+/** A block whose first line names `prometheus.yml` is Prometheus's config, not exaplug's: promtool checks it. */
+const isPrometheusConfig = (block: FencedBlock) => /^#\s*prometheus\.yml\b/.test(block.text.trimStart());
+
+async function checkPrometheusBlock(block: FencedBlock, name: string): Promise<string> {
+  const path = join(dir, `${name}.yml`);
+  await writeFile(path, block.text);
+  return new Promise((resolve) =>
+    execFile('/usr/bin/promtool', ['check', 'config', '--syntax-only', path], (error, stdout, stderr) => resolve(error ? `${stderr}${stdout}`.trim() : '')),
+  );
+}
+
+/** `exaplug validate` on the config a block stands for (promtool for a prometheus.yml): '' when valid, else what it said. */
 async function validateBlock(block: FencedBlock, name: string): Promise<string> {
+  if (isPrometheusConfig(block)) return checkPrometheusBlock(block, name);
   const path = join(dir, `${name}.yaml`);
   await writeFile(path, stringify(configForYamlBlock(block.text)));
   const result = await exaplug('validate', '--config', path);
@@ -207,7 +219,7 @@ describe('the docs snippets', () => {
     expect(yamlBlocks.filter((block) => block.skip).map((block) => `${block.file}:${block.line}: ${block.skip}`)).toEqual([]);
   });
 
-  it.each(yamlBlocks.map((block) => [`${block.file}:${block.line}`, block] as const))('yaml block %s passes exaplug validate', async (where, block) => {
+  it.each(yamlBlocks.map((block) => [`${block.file}:${block.line}`, block] as const))('yaml block %s passes exaplug validate (or promtool)', async (where, block) => {
     const said = await validateBlock(block, where.replace(/\W+/g, '-'));
     expect(said, `${where} (placed as: ${JSON.stringify(configForYamlBlock(block.text))})`).toBe('');
   }, 30_000);
@@ -267,6 +279,7 @@ describe('the snippet checks can fail', () => {
     expect(await validateBlock(fake('defaults:\n  intervall: 5s'), 'misspelt-default')).toMatch(/defaults.*intervall/);
     expect(await validateBlock(fake('strategy: { use: rotate, with: { node: 0, nodez: 3 } }'), 'misspelt-option')).toMatch(/services\.docs\.strategy/);
     expect(await validateBlock(fake('chekc: { use: exec, with: { argv: [true] } }'), 'misspelt-service-key')).toMatch(/chekc/);
+    expect(await validateBlock(fake('# prometheus.yml\nscrape_configz: []'), 'misspelt-prometheus')).toMatch(/scrape_configz/);
   }, 30_000);
 
   it('refuses a whole config the validator refuses', async () => {

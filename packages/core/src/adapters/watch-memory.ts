@@ -17,7 +17,8 @@ let lastRss = { atMs: -Infinity, rss: 0 };
 export function readProcessMemory(): MemorySample {
   const now = performance.now();
   if (now - lastRss.atMs >= rssMaxAgeMs) lastRss = { atMs: now, rss: process.memoryUsage.rss() };
-  return { heapUsed: getHeapStatistics().used_heap_size, rss: lastRss.rss };
+  const heap = getHeapStatistics();
+  return { heapUsed: heap.used_heap_size, rss: lastRss.rss, external: heap.external_memory };
 }
 
 export interface MemoryWatch {

@@ -43,4 +43,11 @@ describe('blaming a service for a memory limit', () => {
     activity.finished(activity.started(busy), { heapUsed: 0, rss: 150 * 1024 ** 2 });
     expect(activity.culprit('rss', 100 * 1024 ** 2)).toEqual(busy);
   });
+
+  it('sees a Buffer leak through external memory when the reused RSS reading shows nothing', () => {
+    const activity = new CheckActivity();
+    for (let i = 0; i < 4; i++) activity.finished(activity.started(busy), { heapUsed: 100, rss: 0, external: 30 * 1024 ** 2 });
+    expect(activity.culprit('rss', 100 * 1024 ** 2)).toEqual(busy);
+    expect(activity.culprit('heapUsed', 100 * 1024 ** 2)).toBeUndefined();
+  });
 });

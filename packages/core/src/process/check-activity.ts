@@ -4,6 +4,11 @@ import type { PluginScope } from '../plugins/plugin-scope.js';
 export interface MemorySample {
   heapUsed: number;
   rss: number;
+  /**
+   * V8's external memory (Buffers, ArrayBuffers): exact like the heap, where the RSS is
+   * reused for 20 ms and so says nothing about one fast attempt. Absent in older callers.
+   */
+  external?: number;
 }
 
 /** A check that blocked the event loop, and for how long. */
@@ -37,9 +42,10 @@ export class CheckActivity {
     if (!scope) return;
     this.lastFinished = scope;
     const key = `${scope.service}\0${scope.plugin}`;
-    const total = this.growth.get(key) ?? { ...scope, heapUsed: 0, rss: 0 };
+    const total = this.growth.get(key) ?? { ...scope, heapUsed: 0, rss: 0, external: 0 };
     total.heapUsed += grew.heapUsed;
     total.rss += grew.rss;
+    total.external = (total.external ?? 0) + (grew.external ?? 0);
     this.growth.set(key, total);
   }
 
@@ -69,15 +75,18 @@ export class CheckActivity {
    * `kind`, if that is at least `evidenceBytes`. Being in flight, or the last to finish, is
    * no evidence: a flooded control socket once got an unrelated service blamed.
    */
-  culprit(kind: keyof MemorySample, evidenceBytes: number): PluginScope | undefined {
-    const top = this.topGrower(kind);
-    if (!top) return undefined;
-    const grown = this.growth.get(`${top.service}\0${top.plugin}`)?.[kind] ?? 0;
-    return grown >= evidenceBytes ? top : undefined;
+  culprit(kind: 'heapUsed' | 'rss', evidenceBytes: number): PluginScope | undefined {
+    let top: (PluginScope & { grown: number }) | undefined;
+    for (const entry of this.growth.values()) {
+      // What a check adds to the RSS shows exactly as heap plus external memory.
+      const grown = kind === 'heapUsed' ? entry.heapUsed : Math.max(entry.rss, entry.heapUsed + (entry.external ?? 0));
+      if (grown > (top?.grown ?? 0)) top = { service: entry.service, plugin: entry.plugin, grown };
+    }
+    return top && top.grown >= evidenceBytes ? { service: top.service, plugin: top.plugin } : undefined;
   }
 
   /** The check whose calls added the most of `kind` overall, if any grew it. */
-  topGrower(kind: keyof MemorySample): PluginScope | undefined {
+  topGrower(kind: 'heapUsed' | 'rss'): PluginScope | undefined {
     let top: (PluginScope & MemorySample) | undefined;
     for (const entry of this.growth.values()) if (entry[kind] > 0 && (!top || entry[kind] > top[kind])) top = entry;
     return top && { service: top.service, plugin: top.plugin };

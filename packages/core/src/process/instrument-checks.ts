@@ -39,7 +39,7 @@ export function instrumentChecks(services: PreparedService[], probes: CheckProbe
             }
             const settle = () => {
               const after = readMemory();
-              activity.finished(token, { heapUsed: after.heapUsed - before.heapUsed, rss: after.rss - before.rss });
+              activity.finished(token, { heapUsed: after.heapUsed - before.heapUsed, rss: after.rss - before.rss, external: (after.external ?? 0) - (before.external ?? 0) });
               probes.afterAttempt?.(scope);
             };
             return Promise.resolve(running).finally(settle);
