@@ -61,7 +61,9 @@ export class RouteDesk {
     const book = service === undefined ? undefined : this.books.get(service);
     if (!book || service === undefined) return;
     const next = new Map(book);
-    const forgotten = intents.filter((intent) => isDeepStrictEqual(next.get(routeKey(intent)), intent) && next.delete(routeKey(intent)));
+    // Only what the book still holds as written: a newer intent for the same route stays.
+    const forgotten = intents.filter((intent) => isDeepStrictEqual(next.get(routeKey(intent)), intent));
+    for (const intent of forgotten) next.delete(routeKey(intent));
     if (forgotten.length === 0) return;
     this.books.set(service, next);
     this.options.onForgotten(service);
