@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressByFamily, neighborsFor } from './address-by-family.js';
+import { addressRoute, neighborsFor, type NeighborFamilies } from './address-by-family.js';
 import type { RouteIntent } from './route-intent.js';
 
 const announce = (prefix: string, extra: Partial<RouteIntent> = {}): RouteIntent => ({ action: 'announce', prefix, nextHop: 'self', med: 100, ...extra });
@@ -8,7 +8,16 @@ const split = new Map([
   ['::1', new Set(['ipv6 unicast'])],
 ]);
 
-describe('addressByFamily', () => {
+/** Each route addressed, and the prefixes nobody carries. */
+function addressByFamily(intents: RouteIntent[], families: NeighborFamilies | undefined) {
+  const routed = intents.map((intent) => ({ intent, routed: addressRoute(intent, families) }));
+  return {
+    send: routed.flatMap(({ routed }) => (routed ? [routed] : [])),
+    unsendable: routed.filter(({ routed }) => !routed).map(({ intent }) => intent),
+  };
+}
+
+describe('addressRoute', () => {
   it('sends each route only to the sessions of its family', () => {
     const { send, unsendable } = addressByFamily([announce('203.0.113.1/32'), announce('2001:db8:30::1/128')], split);
     expect(send.map((intent) => intent.neighbors)).toEqual([['127.0.0.1'], ['::1']]);

@@ -4,27 +4,15 @@ import type { RouteIntent } from './route-intent.js';
 /** The families each neighbor of ExaBGP carries (`ipv4 unicast`), by peer address. */
 export type NeighborFamilies = ReadonlyMap<string, ReadonlySet<string>>;
 
-
 /**
- * Addresses each route to the neighbors that carry its family. A command without a
- * selector goes to every neighbor, and ExaBGP logs "the route family is not configured on
- * neighbor" for each session of the other family (once per route and session), so a
- * route gets a selector whenever some neighbor does not carry its family. Routes no
- * neighbor carries are returned apart: writing them would change nothing. With no
- * families known (6.x, acks off, an empty table) routes go as they are.
+ * Addresses a route to the neighbors that carry its family. A command without a selector
+ * goes to every neighbor, and ExaBGP logs "the route family is not configured on neighbor"
+ * for each session of the other family (once per route and session), so a route gets a
+ * selector whenever some neighbor does not carry its family. Returns the route itself when
+ * unchanged, a copy with a selector, or undefined when no neighbor carries it (writing it
+ * would change nothing). With no families known (6.x, acks off, an empty table) routes go
+ * as they are.
  */
-export function addressByFamily(intents: readonly RouteIntent[], families: NeighborFamilies | undefined): { send: RouteIntent[]; unsendable: RouteIntent[] } {
-  const send: RouteIntent[] = [];
-  const unsendable: RouteIntent[] = [];
-  for (const intent of intents) {
-    const routed = addressRoute(intent, families);
-    if (routed) send.push(routed);
-    else unsendable.push(intent);
-  }
-  return { send, unsendable };
-}
-
-/** One route addressed as `addressByFamily` does: itself when unchanged, a copy with a selector, or undefined when nobody carries it. */
 export function addressRoute(intent: RouteIntent, families: NeighborFamilies | undefined): RouteIntent | undefined {
   if (!families || families.size === 0) return intent;
   const family = unicastFamilyOf(intent.prefix);

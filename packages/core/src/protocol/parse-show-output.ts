@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { parseAdjRibRow } from './parse-adj-rib-row.js';
 
 /** A row of `show neighbor summary` or `show adj-rib in`, the answers exaplug asks for at start. */
 export type ShowRow =
@@ -14,14 +15,11 @@ export type ShowRow =
 export function parseShowOutput(text: string): ShowRow | undefined {
   const words = text.trim().split(/\s+/);
   if (words[0] === 'neighbor') words.shift();
-  const [peer = '', second = '', third = '', fourth = ''] = words;
+  const [peer = '', second = '', , fourth = ''] = words;
   if (isIP(peer) === 0) return undefined;
   if (/^\d+$/.test(second) && words.length >= 4) {
     return { kind: 'summary', peer, asn: Number(second), state: fourth };
   }
-  const nextHopAt = words.indexOf('next-hop');
-  if (/^ipv[46]$/.test(second) && third && nextHopAt === 4 && words[5]) {
-    return { kind: 'rib', peer, family: `${second} ${third}`, prefix: words[3] as string, nextHop: words[5] };
-  }
-  return undefined;
+  const row = parseAdjRibRow(text);
+  return row && { kind: 'rib', peer: row.peer, family: row.family, prefix: row.prefix, nextHop: row.nextHop };
 }

@@ -81,9 +81,4 @@ export class DrainControl {
     return this.made.get(service);
   }
 
-  /** Whether the drain of a service is one for a stop (forgotten at the next start). */
-  isForStop(service: string): boolean {
-    const file = this.store?.fileOf(service);
-    return file !== undefined && this.untilStop.has(file);
-  }
 }

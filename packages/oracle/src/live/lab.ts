@@ -1,14 +1,8 @@
 import type { ExabgpNeighbor } from '@exaplug/test-support/exabgp';
-import { startRouteServerLab } from '@exaplug/test-support/route-servers';
+import { startRouteServerLab, type HeldRoute } from '@exaplug/test-support/route-servers';
 import { startLoopbackBirdLab } from './loopback-bird-lab.js';
 
-/** A route as one route server holds it (test-support's HeldRoute). */
-export interface HeldRoute {
-  prefix: string;
-  med: number | undefined;
-  communities: string[];
-  nextHop: string;
-}
+export type { HeldRoute };
 
 /** What the oracle needs of a route server (test-support's RouteServer). */
 export interface RouteServerView {
