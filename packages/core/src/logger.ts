@@ -1,3 +1,9 @@
+/** pino's levels, the one list the config schema, the `--log-level` flag and the logger read. */
+export const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+
+/** One of pino's levels. */
+export type LogLevel = (typeof logLevels)[number];
+
 /**
  * The logging surface the core and plugins use: a subset of pino's, so a pino logger
  * fits and tests can pass a recording one.

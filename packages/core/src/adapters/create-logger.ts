@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { pino, type Logger as PinoLogger } from 'pino';
 import type PinoPretty from 'pino-pretty';
+import type { LogLevel } from '../logger.js';
 import { redactSecrets } from '../redact/redact-secrets.js';
 
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+export type { LogLevel } from '../logger.js';
 
 /**
  * pino writing synchronously to fd 2. Never stdout (ExaBGP's), never a transport worker:

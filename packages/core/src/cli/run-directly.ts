@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { LogLevel } from '../adapters/create-logger.js';
-
-const logLevels: readonly string[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+import { logLevels, type LogLevel } from '../logger.js';
 
 /**
  * `exaplug run` and `exaplug validate` without oclif. ExaBGP starts `run`, and until its
@@ -50,7 +48,7 @@ async function runCommand(args: readonly string[]): Promise<false> {
     return false;
   }
   const level = values['log-level'];
-  if ((level !== undefined && !logLevels.includes(level)) || (values.pretty && values['no-pretty'])) return false;
+  if ((level !== undefined && !(logLevels as readonly string[]).includes(level)) || (values.pretty && values['no-pretty'])) return false;
   const pretty = values.pretty ? true : values['no-pretty'] ? false : undefined;
   const { runExabgpProcess } = await import('../adapters/exabgp-process.js');
   const code = await runExabgpProcess({

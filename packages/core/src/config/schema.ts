@@ -6,6 +6,7 @@ import { readIpPrefix } from '../protocol/ip-prefix.js';
 import { findPrefixConflicts } from './find-prefix-conflicts.js';
 import { parseListenAddress } from './listen-address.js';
 import { parseSize } from '../size.js';
+import { logLevels } from '../logger.js';
 
 /** `5s`, `200ms`, or a number of milliseconds. */
 export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
@@ -232,7 +233,7 @@ export const configSchema = z.strictObject({
   /** Put the service IPs on an interface (opt-in; ExaBGP's healthcheck does it unless --no-ip-setup). */
   ipSetup: z.strictObject({ interface: z.string().regex(/^[\w.:-]{1,15}$/, 'expected an interface name').default('lo') }).optional(),
   log: z
-    .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
+    .strictObject({ level: z.enum(logLevels).default('info') })
     .default({ level: 'info' }),
   defaults: defaultsSchema.default(defaultsSchema.parse({})),
   limits: limitsSchema.default(limitsSchema.parse({})),
