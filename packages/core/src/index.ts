@@ -17,15 +17,61 @@ export { runCheckWithTimeout } from './scheduler/run-check-with-timeout.js';
 export type { Clock } from './scheduler/clock.js';
 export { rotateStrategy, rotatedRank } from './strategies/rotate.js';
 export { fixedStrategy } from './strategies/fixed.js';
+export { scaledStrategy, stepAdd } from './strategies/scaled.js';
 export { builtinStrategies } from './strategies/builtin-strategies.js';
 export { builtinChecks } from './checks/builtin-checks.js';
 export { planRouteChanges, planWithdrawAll, announcedRoutes } from './announce/plan-route-changes.js';
-export type { CommandDialect } from './announce/route-intent.js';
-export { loadCheck, loadStrategy, packageCandidates } from './plugins/load-plugin.js';
-export { prepareServices, closeServices } from './plugins/prepare-services.js';
-export type { PreparedService } from './plugins/prepare-services.js';
-export { discoverPlugins } from './plugins/discover-plugins.js';
-export * from './protocol/index.js';
+export { loadCheck, loadStrategy, packageCandidates } from './loading/load-plugin.js';
+export { prepareServices, closeServices } from './loading/prepare-services.js';
+export type { PreparedService } from './loading/prepare-services.js';
+export { discoverPlugins } from './loading/discover-plugins.js';
+// The ExaBGP API layer lives in @exaplug/protocol; these are the names core always exported.
+export {
+  AckTracker,
+  createAckTracker,
+  defaultDialectFor,
+  detectExabgp,
+  formatGroupedRouteCommand,
+  formatRouteCommand,
+  parseExabgpLine,
+  parseExabgpVersion,
+  routeGroupKey,
+  validateRouteIntent,
+  versionProbeCommand,
+  wellKnownCommunities,
+} from '@exaplug/protocol';
+export type {
+  AckCounters,
+  AckTrackerOptions,
+  AcknowledgedCommand,
+  AnnouncedRoute,
+  CommandDialect,
+  Direction,
+  EorMessage,
+  ExabgpDetection,
+  ExabgpMessage,
+  ExabgpMessageType,
+  ExabgpVersion,
+  FsmMessage,
+  KeepaliveMessage,
+  NegotiatedMessage,
+  NeighborRef,
+  NotificationMessage,
+  OpenMessage,
+  OperationalMessage,
+  ParsedLine,
+  PendingCommand,
+  RawMessage,
+  RefreshMessage,
+  RouteAttributes,
+  ShutdownMessage,
+  SignalMessage,
+  StateMessage,
+  TimedLine,
+  UpdateFrameMessage,
+  UpdateMessage,
+  WithdrawnRoute,
+} from '@exaplug/protocol';
 export { Runtime } from './runtime/runtime.js';
 export type { RuntimeOptions, StopOptions } from './runtime/runtime.js';
 export type { LineSink } from './runtime/line-sink.js';

@@ -2,7 +2,7 @@
 // Re-exporting zod means a plugin's schema is built with the same zod the core validates with.
 export { z } from 'zod';
 export { defineCheck, isCheckDefinition } from './plugins/define-check.js';
-export type { CheckContext, CheckDefinition, CheckInstance, CheckNeeds, CheckRunInput, CheckSpec, CheckWatchInput } from './plugins/define-check.js';
+export type { CheckContext, CheckDefinition, CheckInstance, CheckNeeds, CheckRunInput, CheckSpec, CheckWatchEvidence, CheckWatchInput } from './plugins/define-check.js';
 export { defineStrategy, isStrategyDefinition } from './plugins/define-strategy.js';
 export type {
   StrategyContext,
@@ -12,8 +12,8 @@ export type {
   StrategySpec,
 } from './plugins/define-strategy.js';
 export { degraded, failed, healthy, isPassing } from './plugins/check-result.js';
-export type { CheckResult, CheckStatus } from './plugins/check-result.js';
-export type { RouteIntent } from './announce/route-intent.js';
+export type { CheckResult, CheckStatus, CheckValues } from './plugins/check-result.js';
+export type { RouteIntent } from '@exaplug/protocol';
 export type { AnnouncedState } from './health/health-state.js';
 export type { Logger } from './logger.js';
 export { silentLogger } from './logger.js';
@@ -28,4 +28,4 @@ export { watchListener } from './plugins/watch-listener.js';
 export type { WatchListenerOptions } from './plugins/watch-listener.js';
 export { killProcessTree, spawnInGroup } from './plugins/process-group.js';
 export { createCheckContext } from './plugins/create-check-context.js';
-export type { NeighborView } from './runtime/neighbor-table.js';
+export type { NeighborView } from './plugins/neighbor-view.js';

@@ -1,10 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ExaplugError, isExaplugError } from '../errors.js';
 import type { AnnouncedState } from '../health/health-state.js';
 import type { StrategyInstance } from '../plugins/define-strategy.js';
-import { readIpPrefix } from '../protocol/ip-prefix.js';
-import { validateRouteIntent } from '../protocol/validate-route-intent.js';
-import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
-import type { RouteIntent } from './route-intent.js';
+import { readIpPrefix, validateRouteIntent, type AllowedPrefix, type RouteIntent } from '@exaplug/protocol';
+import type { CheckValues } from '../plugins/check-result.js';
+import { routeKey } from './route-key.js';
 
 export interface ServiceRoutesRequest {
   serviceName: string;
@@ -12,6 +12,8 @@ export interface ServiceRoutesRequest {
   prefixes: readonly string[];
   state: AnnouncedState;
   allowed?: readonly AllowedPrefix[] | undefined;
+  /** The check's latest values; passed to the strategy as `values` (empty when absent). */
+  values?: CheckValues | undefined;
 }
 
 /**
@@ -27,7 +29,7 @@ export function planServiceRoutes(strategy: StrategyInstance, request: ServiceRo
   const { serviceName, prefixes, state, allowed } = request;
   let planned: unknown;
   try {
-    planned = strategy.plan({ serviceName, prefixes: [...prefixes], state });
+    planned = strategy.plan({ serviceName, prefixes: [...prefixes], state, values: request.values ?? {} });
   } catch (error) {
     throw new ExaplugError('EXAPLUG_STRATEGY_FAILED', `in state ${state}: the strategy threw: ${(error as Error)?.message ?? String(error)}`, {
       cause: error,
@@ -56,4 +58,14 @@ export function planServiceRoutes(strategy: StrategyInstance, request: ServiceRo
     throw new ExaplugError('EXAPLUG_ROUTE_NOT_OWNED', `in state ${state}: the strategy says nothing of ${missing.join(', ')} (announce or withdraw each ip)`);
   }
   return intents;
+}
+
+/**
+ * True when two plans hold the same routes with the same attributes, in any order: a
+ * re-plan that changes nothing writes nothing.
+ */
+export function isSamePlan(a: readonly RouteIntent[], b: readonly RouteIntent[]): boolean {
+  if (a.length !== b.length) return false;
+  const byKey = new Map(b.map((intent) => [routeKey(intent), intent]));
+  return a.every((intent) => isDeepStrictEqual(byKey.get(routeKey(intent)), intent));
 }

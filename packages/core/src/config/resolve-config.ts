@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
+import type { AllowedPrefix } from '@exaplug/protocol';
 import type { CheckTiming } from '../scheduler/next-check-delay.js';
 import { defaultControlPaths } from './control-paths.js';
 import type { CheckReference, ParsedConfig } from './schema.js';
@@ -21,6 +21,8 @@ export interface ServiceConfig {
   fall: number;
   /** The shortest time between two announcements of this service (flap damping). */
   minDwell: number;
+  /** A failed round after the watch saw connections refused is the whole fall (default true). */
+  refusedIsDown: boolean;
   /** Commands run on announced-state changes; the service's own replace the defaults'. */
   hooks?: ParsedConfig['defaults']['hooks'];
   disableFile?: string;
@@ -69,6 +71,7 @@ export function resolveConfig(parsed: ParsedConfig, filepath: string | undefined
       rise: service.rise ?? defaults.rise,
       fall: service.fall ?? defaults.fall,
       minDwell: service.minDwell ?? defaults.minDwell,
+      refusedIsDown: service.refusedIsDown ?? defaults.refusedIsDown,
       ...((service.hooks ?? defaults.hooks) && { hooks: service.hooks ?? defaults.hooks }),
       ...(service.disableFile !== undefined && {
         disableFile: isAbsolute(service.disableFile) ? service.disableFile : resolve(configDir, service.disableFile),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { parseAllowedPrefix, type AllowedPrefix } from '../protocol/allowed-prefixes.js';
+import { parseAllowedPrefix, readIpPrefix, type AllowedPrefix } from '@exaplug/protocol';
 import { parseDuration } from '../duration.js';
 import type { CheckCombination } from '../health/combine-check-results.js';
-import { readIpPrefix } from '../protocol/ip-prefix.js';
 import { findPrefixConflicts } from './find-prefix-conflicts.js';
 import { parseListenAddress } from './listen-address.js';
 import { parseSize } from '../size.js';
@@ -115,6 +114,8 @@ const timingFields = {
   rise: z.number().int().min(1),
   fall: z.number().int().min(1),
   minDwell: durationSchema,
+  /** A failed round after the check's watch saw connections refused is the whole fall. */
+  refusedIsDown: z.boolean(),
 };
 
 /** One command or several, run by `/bin/sh -c` in order. */
@@ -143,6 +144,7 @@ const defaultsSchema = z.strictObject({
   rise: timingFields.rise.default(3),
   fall: timingFields.fall.default(3),
   minDwell: timingFields.minDwell.default(1000),
+  refusedIsDown: timingFields.refusedIsDown.default(true),
   hooks: hooksSchema.optional(),
   strategy: pluginReferenceSchema.default({ use: 'fixed', with: {} }),
 });
@@ -160,6 +162,7 @@ const serviceSchema = z.strictObject({
   rise: timingFields.rise.optional(),
   fall: timingFields.fall.optional(),
   minDwell: timingFields.minDwell.optional(),
+  refusedIsDown: timingFields.refusedIsDown.optional(),
   hooks: hooksSchema.optional(),
 });
 

@@ -28,4 +28,14 @@ describe('combineCheckResults', () => {
       reason: '1/3 healthy, quorum 2: c1 failed (why); c2 failed (why)',
     });
   });
+
+  it('merges the values the parts report', () => {
+    const result = combineCheckResults({ mode: 'all' }, [
+      { name: 'a', result: { status: 'healthy', values: { load: 0.5 } } },
+      { name: 'b', result: { status: 'healthy', values: { latencyMs: 12 } } },
+      { name: 'c', result: { status: 'healthy' } },
+    ]);
+    expect(result.values).toEqual({ load: 0.5, latencyMs: 12 });
+    expect(combineCheckResults({ mode: 'all' }, parts('healthy')).values).toBeUndefined();
+  });
 });

@@ -9,6 +9,7 @@ export type CheckCombination = { mode: 'all' } | { mode: 'any' } | { mode: 'quor
  * - `any`: healthy when one part is; degraded when one is degraded; else failed;
  * - `quorum: N`: failed when fewer than N parts pass; healthy when N are healthy; else degraded.
  * The reason names the parts that are not healthy, so the operator sees which one fell.
+ * The parts' `values` are merged into one set (a later part's value wins a shared name).
  */
 export function combineCheckResults(combination: CheckCombination, parts: ReadonlyArray<{ name: string; result: CheckResult }>): CheckResult {
   const healthyCount = parts.filter((part) => part.result.status === 'healthy').length;
@@ -18,9 +19,11 @@ export function combineCheckResults(combination: CheckCombination, parts: Readon
   const notHealthy = parts.filter((part) => part.result.status !== 'healthy');
   const summary = `${healthyCount}/${parts.length} healthy${combination.mode === 'quorum' ? `, quorum ${combination.quorum}` : ''}`;
   const reason = notHealthy.length === 0 ? summary : `${summary}: ${notHealthy.map((part) => `${part.name} ${part.result.status}${part.result.reason ? ` (${part.result.reason})` : ''}`).join('; ')}`;
+  const values: Record<string, number> = Object.assign({}, ...parts.map((part) => part.result.values ?? {}));
   return {
     status,
     reason,
+    ...(Object.keys(values).length > 0 && { values }),
     details: { parts: parts.map((part) => ({ name: part.name, status: part.result.status, reason: part.result.reason, durationMs: part.result.durationMs })) },
   };
 }

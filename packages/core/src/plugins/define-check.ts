@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
-import type { NeighborView } from '../runtime/neighbor-table.js';
+import type { NeighborView } from './neighbor-view.js';
 import type { CheckResult } from './check-result.js';
 
 /** Marks objects made by defineCheck so the loader can tell them from anything else exported. */
@@ -40,8 +40,10 @@ export interface CheckInstance {
   close?(): Promise<void> | void;
   /**
    * Optional: watch the target between rounds (a kept connection, a listener) and call
-   * `changed` the moment it may have changed. The runtime then runs a round at once, never
-   * closer than `fastInterval` to the previous one; the round decides, not the watch.
+   * `changed` the moment it may have changed. The runtime then runs a round at once (no
+   * spacing from the previous round; only a watch that fires again within `fastInterval`
+   * waits for it, so a watch firing in a loop costs no more than a falling service). The
+   * round decides, not the watch, with one exception: see `CheckWatchEvidence.refused`.
    * Polling alone cannot notice a failure sooner than half an interval on average.
    * Called once, after the first round is scheduled; stop when `signal` aborts.
    */
@@ -52,8 +54,24 @@ export interface CheckInstance {
 export interface CheckWatchInput {
   /** Aborts when the service stops (runtime stop, reload): release what the watch holds. */
   signal: AbortSignal;
-  /** Something happened to the target (`connection closed`): check it now. Cheap; call freely. */
-  changed(reason: string): void;
+  /**
+   * Something happened to the target (`connection closed`): check it now. Cheap; call
+   * freely. Pass `{ refused: true }` only with conclusive evidence that the service is gone.
+   */
+  changed(reason: string, evidence?: CheckWatchEvidence): void;
+}
+
+/** What the watch knows for certain, beside its reason. */
+export interface CheckWatchEvidence {
+  /**
+   * The target refused a connection (ECONNREFUSED) on a connection the watch held: the
+   * process is gone, since the kernel refuses only for a port nobody listens on. With the
+   * service's `refusedIsDown` (on by default), the round this triggers, if it fails, counts
+   * as the whole `fall`: the service goes down at once. A round that passes ignores it.
+   * Never set it for a connect timeout, a reset, or an HTTP error: a slow or overloaded
+   * service is not a dead one, and those keep the normal `fall`.
+   */
+  refused?: boolean;
 }
 
 /** What a plugin author writes. */

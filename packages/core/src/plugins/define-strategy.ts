@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { RouteIntent } from '../announce/route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import { announcedStates, type AnnouncedState } from '../health/health-state.js';
+import type { CheckValues } from './check-result.js';
 
 /** Marks objects made by defineStrategy. */
 export const strategyBrand: unique symbol = Symbol.for('exaplug.strategy');
@@ -11,6 +12,14 @@ export interface StrategyInput {
   /** The service IPs or prefixes, in config order. */
   prefixes: string[];
   state: AnnouncedState;
+  /**
+   * The latest numbers the check reported (`CheckResult.values`), e.g. `{ load: 0.7 }`.
+   * The runtime always passes an object (empty until the check reports one); absent when a
+   * test, validation at load or `exaplug plan` calls `plan` without any, so treat a missing
+   * value as "not measured". When they change, `plan` is asked again for the announced
+   * state, and routes that differ are written (at most once per `minDwell`).
+   */
+  values?: CheckValues;
 }
 
 /** A strategy bound to one service's options. Must be pure: same input, same routes. */

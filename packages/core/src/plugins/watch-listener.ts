@@ -6,7 +6,7 @@ export interface WatchListenerOptions extends CheckWatchInput {
   port: number;
   /** Wait between connection attempts while the listener refuses (and after a connection that lived less). */
   retryMs: number;
-  /** A connect that takes longer counts as refused. */
+  /** A connect that takes longer fails (told as a change, but not as refused: a slow service is not a dead one). */
   connectTimeoutMs: number;
 }
 
@@ -14,9 +14,11 @@ export interface WatchListenerOptions extends CheckWatchInput {
  * A `watch` for any TCP service: holds one idle connection to the listener. When the
  * server side closes it, connects again at once: refused means the service went away
  * (a killed process: the kernel closes its sockets), and `changed` is called within a
- * round trip instead of at the next poll. Accepted again means an idle timeout, and
- * nothing is said. While refused, retries every `retryMs` and says so when it accepts
- * again. Only the listener's changes are told, never each refusal.
+ * round trip instead of at the next poll, with `{ refused: true }` only for ECONNREFUSED
+ * (conclusive: nobody listens); a connect that times out or fails otherwise is told without
+ * it. Accepted again means an idle timeout, and nothing is said. While refused, retries
+ * every `retryMs` and says so when it accepts again. Only the listener's changes are told,
+ * never each refusal.
  */
 export function watchListener(options: WatchListenerOptions): void {
   const { host, port, signal, changed, retryMs, connectTimeoutMs } = options;
@@ -29,12 +31,22 @@ export function watchListener(options: WatchListenerOptions): void {
     socket?.destroy();
   };
   signal.addEventListener('abort', onAbort, { once: true });
+  // Only ECONNREFUSED is evidence: nobody listens. A timeout may be a slow service.
+  const tellFailure = (failure: string | undefined) => {
+    if (failure === 'ECONNREFUSED') changed(`${host}:${port} refuses connections`, { refused: true });
+    else if (failure === 'timeout') changed(`${host}:${port} accepts no connection within ${connectTimeoutMs} ms`);
+    else changed(`${host}:${port}: connection failed (${failure ?? 'closed'})`);
+  };
   const attempt = () => {
     if (signal.aborted) return;
     let opened = false;
+    let failure: string | undefined;
     const current = connect({ host, port });
     socket = current;
-    current.setTimeout(connectTimeoutMs, () => current.destroy());
+    current.setTimeout(connectTimeoutMs, () => {
+      failure = 'timeout';
+      current.destroy();
+    });
     current.once('connect', () => {
       current.setTimeout(0);
       opened = true;
@@ -43,7 +55,9 @@ export function watchListener(options: WatchListenerOptions): void {
     });
     // A greeting (SMTP, SSH) is read and dropped; nothing is ever sent.
     current.on('data', () => {});
-    current.on('error', () => {});
+    current.on('error', (error: NodeJS.ErrnoException) => {
+      failure ??= error.code ?? 'error';
+    });
     current.once('close', () => {
       if (signal.aborted) return;
       if (opened) {
@@ -55,7 +69,7 @@ export function watchListener(options: WatchListenerOptions): void {
         retryTimer = setTimeout(attempt, looping ? retryMs : 0);
         return;
       }
-      if (accepting === true) changed(`${host}:${port} refuses connections`);
+      if (accepting === true) tellFailure(failure);
       accepting = false;
       retryTimer = setTimeout(attempt, retryMs);
     });

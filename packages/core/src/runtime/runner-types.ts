@@ -1,9 +1,8 @@
-import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
-import type { RouteIntent } from '../announce/route-intent.js';
+import type { AllowedPrefix, RouteIntent } from '@exaplug/protocol';
 import type { AnnouncedState, HealthState } from '../health/health-state.js';
 import type { Logger } from '../logger.js';
-import type { CheckResult } from '../plugins/check-result.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
+import type { CheckResult, CheckValues } from '../plugins/check-result.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { RuntimeEvents } from './runtime-events.js';
 
@@ -41,6 +40,8 @@ export interface RunnerVerdict {
   announcedAtMs: number | undefined;
   target: AnnouncedState | undefined;
   lastResult: CheckResult | undefined;
+  /** The check's latest values (absent: none reported yet). */
+  values?: CheckValues | undefined;
 }
 
 /** What `exaplug` knows about one service right now. */
@@ -49,6 +50,8 @@ export interface ServiceStatus {
   state: HealthState;
   announced: AnnouncedState | undefined;
   lastResult: CheckResult | undefined;
+  /** The latest numbers the check reported (`CheckResult.values`), which the strategy follows. */
+  values: CheckValues;
   /** Drained by `exaplug drain` (its file exists); `withdrawn` once the drain withdrew the routes. */
   drained: false | 'announced' | 'withdrawn';
   /** Since when (ISO 8601) and by which verb, when drained (the runtime knows; the runner does not). */

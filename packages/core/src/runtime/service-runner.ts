@@ -1,16 +1,16 @@
-import { withGracefulShutdown } from '../announce/drain-routes.js';
-import { nextAnnouncement } from '../announce/next-announcement.js';
-import { planServiceRoutes } from '../announce/plan-service-routes.js';
-import type { RouteIntent } from '../announce/route-intent.js';
-import { isExaplugError } from '../errors.js';
-import { initialHealthState, isAnnouncedState, type AnnouncedState, type HealthState } from '../health/health-state.js';
-import { nextHealthState, type HealthObservation } from '../health/next-health-state.js';
+import type { ServiceConfig } from '../config/resolve-config.js';
+import type { HealthObservation } from '../health/next-health-state.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 import type { Logger } from '../logger.js';
-import { observationOf, type CheckResult } from '../plugins/check-result.js';
+import { observationOf } from '../plugins/check-result.js';
+import type { CheckWatchEvidence } from '../plugins/define-check.js';
 import { nextCheckDelay } from '../scheduler/next-check-delay.js';
-import type { RunnerVerdict, ServiceRunnerOptions, ServiceStatus } from './runner-types.js';
-import { RunnerDrain } from './runner-drain.js';
+import { AnnouncementKeeper } from './announcement-keeper.js';
 import { checkAttempts } from './check-attempts.js';
+import { RoundScheduler } from './round-scheduler.js';
+import { RunnerDrain } from './runner-drain.js';
+import { RunnerHealth } from './runner-health.js';
+import type { RunnerVerdict, ServiceRunnerOptions, ServiceStatus } from './runner-types.js';
 
 export type { RunnerVerdict, ServiceRunnerOptions, ServiceStatus } from './runner-types.js';
 
@@ -18,60 +18,57 @@ export type { RunnerVerdict, ServiceRunnerOptions, ServiceStatus } from './runne
 const noFile = async () => false;
 
 /**
+ * Whether a failed round after the watch saw connections refused is the whole fall
+ * (`refusedIsDown`, on unless the config turns it off).
+ */
+function isRefusedDown(config: ServiceConfig): boolean {
+  // Configs made by hand (tests, `plan`) may leave it out: on, as the schema's default.
+  return config.refusedIsDown !== false;
+}
+
+/**
  * Drives one service: check, next state, announce on change, wait, again. Rounds never
- * overlap, and nothing a plugin does can stop the loop: `runCheckWithTimeout` always settles.
+ * overlap (RoundScheduler), and nothing a plugin does can stop the loop:
+ * `runCheckWithTimeout` always settles. Health, announcements and the drain each have
+ * their own keeper; this wires them to the rounds and to the check's watch.
  */
 export class ServiceRunner {
   private readonly options: ServiceRunnerOptions;
-  private state: HealthState = initialHealthState;
-  private announced: AnnouncedState | undefined;
-  private announcedAtMs: number | undefined;
-  /** The last announced-type state health reached; announced once the dwell allows. */
-  private target: AnnouncedState | undefined;
-  private cancelDwell: (() => void) | undefined;
-  private lastResult: CheckResult | undefined;
-  private cancelTimer: (() => void) | undefined;
-  private stopped = false;
-  /** The check, one attempt at a time (a hung attempt is not started again). */
-  private readonly attempt: () => Promise<CheckResult>;
+  private readonly health: RunnerHealth;
+  private readonly keeper: AnnouncementKeeper;
   private readonly drain: RunnerDrain;
-  /** A round is running; a check asked for meanwhile runs right after it. */
-  private inRound: Promise<void> | undefined;
-  private againAfterRound = false;
-  /** When the current or last round started, and when the next one is due: the watch's spacing. */
-  private roundStartedAtMs: number | undefined;
-  private nextRoundAtMs: number | undefined;
-  /** The check's watch saw a change while a round ran: the next round comes at fastInterval. */
-  private changedDuringRound = false;
+  private readonly rounds: RoundScheduler;
+  /** The check, one attempt at a time (a hung attempt is not started again). */
+  private readonly attempt: ReturnType<typeof checkAttempts>;
+  /** Aborted at stop: the watch's signal, and whether this runner is stopped. */
   private readonly stopWatching = new AbortController();
-  private readonly log: Logger;
+  /** The watch's last word was that the service refuses connections: conclusive if the next round fails. */
+  private refusedSeen = false;
 
   constructor(options: ServiceRunnerOptions) {
     this.options = options;
-    this.log = options.logger.child({ service: options.service.config.name });
-    this.attempt = checkAttempts(options.service, options.clock);
-    const isDisabled = options.isDisabled ?? noFile;
+    const { service, clock, events, inherit } = options;
+    const name = service.config.name;
+    this.attempt = checkAttempts(service, clock);
     this.drain = new RunnerDrain({
-      service: options.service.config.name,
-      clock: options.clock,
-      events: options.events,
+      service: name,
+      clock,
+      events,
       settings: options.drain,
-      isDrained: options.isDrained ?? isDisabled,
-      announce: (intents) => options.announce(options.service.config.name, intents),
+      isDrained: options.isDrained ?? options.isDisabled ?? noFile,
+      announce: (intents) => options.announce(name, intents),
     });
-    const inherited = options.inherit;
-    if (inherited) {
-      this.state = inherited.state;
-      this.announced = inherited.announced;
-      this.announcedAtMs = inherited.announcedAtMs;
-      this.target = inherited.target;
-      this.lastResult = inherited.lastResult;
-    }
+    const hysteresis = { rise: service.config.rise, fall: service.config.fall, graded: service.strategy.gradesDegraded === true };
+    this.health = new RunnerHealth({ service: name, events, hysteresis }, inherit);
+    const logger: Logger = options.logger.child({ service: name });
+    const { announce, allowed } = options;
+    this.keeper = new AnnouncementKeeper({ service, clock, logger, events, drain: this.drain, allowed, announce, values: () => this.health.values }, inherit);
+    this.rounds = new RoundScheduler({ clock, round: () => this.runRound(), watchSpacingMs: () => service.config.timing.fastInterval });
   }
 
   /** This runner's verdict, for the runner that replaces it in a reload. */
   get verdict(): RunnerVerdict {
-    return { state: this.state, announced: this.announced, announcedAtMs: this.announcedAtMs, target: this.target, lastResult: this.lastResult };
+    return { state: this.health.state, lastResult: this.health.lastResult, values: this.health.values, ...this.keeper.verdict };
   }
 
   /** The service's check interval while up. */
@@ -81,33 +78,22 @@ export class ServiceRunner {
 
   /** Runs the first check after `delayMs` (0: at once), and starts the check's watch if it has one. */
   start(delayMs = 0): void {
-    // An inherited verdict is announced again with this config's strategy, at once: unchanged
-    // routes write nothing, and a reload is not a transition, so no event (and no hook).
-    if (this.announced !== undefined) this.planRoutes(this.announced, { transition: false });
-    if (delayMs <= 0) void this.round();
-    else this.scheduleRound(delayMs);
-    this.startWatch();
+    this.keeper.restate();
+    this.rounds.start(delayMs);
+    const logger = this.options.logger.child({ service: this.options.service.config.name });
+    startCheckWatch(this.options.service, this.stopWatching.signal, (reason, evidence) => this.watchSawChange(reason, evidence), logger);
   }
 
   stop(): void {
-    this.stopped = true;
     this.stopWatching.abort();
-    this.cancelTimer?.();
-    this.cancelDwell?.();
+    this.rounds.stop();
+    this.keeper.stop();
     this.drain.stop();
   }
 
   /** Runs a round now (`exaplug recheck`, a drain); resolves when it is done. Never overlaps a round. */
-  async checkNow(): Promise<void> {
-    if (this.stopped) return;
-    if (this.inRound) {
-      this.againAfterRound = true;
-      await this.inRound;
-      if (this.inRound) await this.inRound;
-      return;
-    }
-    this.cancelTimer?.();
-    await this.round();
+  checkNow(): Promise<void> {
+    return this.rounds.runNow();
   }
 
   /**
@@ -115,110 +101,18 @@ export class ServiceRunner {
    * it holds is unknown, so the next round announces the service's state again.
    */
   forgetAnnouncement(): void {
-    this.announced = undefined;
+    this.keeper.forget();
   }
 
   get status(): ServiceStatus {
     return {
       name: this.options.service.config.name,
-      state: this.state,
-      announced: this.announced,
-      lastResult: this.lastResult,
+      state: this.health.state,
+      announced: this.keeper.state,
+      lastResult: this.health.lastResult,
+      values: this.health.values,
       drained: this.drain.state,
     };
-  }
-
-  private scheduleRound(delayMs: number): void {
-    const { clock } = this.options;
-    this.cancelTimer?.();
-    this.nextRoundAtMs = clock.now() + delayMs;
-    this.cancelTimer = clock.setTimer(delayMs, () => void this.round());
-  }
-
-  private startWatch(): void {
-    const { check } = this.options.service;
-    if (!check.watch) return;
-    try {
-      check.watch({ signal: this.stopWatching.signal, changed: (reason) => this.watchSawChange(reason) });
-    } catch (error) {
-      // A broken watch costs its speed, not the service: polling goes on.
-      this.log.error({ err: error, check: this.options.service.checkName }, 'the check\'s watch failed to start; polling only');
-    }
-  }
-
-  /**
-   * The check's watch saw its target change: a round now, but never closer than
-   * `fastInterval` to the previous one, so a watch that fires in a loop costs no more than
-   * a falling service. An earlier round already due is left alone.
-   */
-  private watchSawChange(reason: string): void {
-    if (this.stopped) return;
-    this.log.debug({ reason }, 'the check saw a change: checking now');
-    if (this.inRound) {
-      this.changedDuringRound = true;
-      return;
-    }
-    const now = this.options.clock.now();
-    const earliest = Math.max(now, (this.roundStartedAtMs ?? -Infinity) + this.options.service.config.timing.fastInterval);
-    if (this.nextRoundAtMs !== undefined && this.nextRoundAtMs <= earliest) return;
-    this.scheduleRound(earliest - now);
-  }
-
-  private round(): Promise<void> {
-    this.nextRoundAtMs = undefined;
-    this.inRound ??= this.runRound().finally(() => {
-      this.inRound = undefined;
-      if (this.againAfterRound) {
-        this.againAfterRound = false;
-        this.cancelTimer?.();
-        void this.round();
-      }
-    });
-    return this.inRound;
-  }
-
-  private async runRound(): Promise<void> {
-    if (this.stopped) return;
-    const { service, clock } = this.options;
-    const config = service.config;
-    this.roundStartedAtMs = clock.now();
-    const isDisabled = this.options.isDisabled ?? noFile;
-    const drained = await this.drain.read();
-    const disabled = drained || (config.disableFile !== undefined && (await isDisabled(config.disableFile)));
-    let observation: HealthObservation = 'disabled';
-    if (!disabled) {
-      const result = await this.attempt();
-      this.recordResult(result);
-      observation = observationOf(result);
-    }
-    if (this.stopped) return;
-    this.advance(observation);
-    let delay = nextCheckDelay(this.state.name, config.timing, this.options.random());
-    if (this.changedDuringRound) delay = Math.min(delay, Math.max(0, this.roundStartedAtMs + config.timing.fastInterval - clock.now()));
-    this.changedDuringRound = false;
-    this.scheduleRound(delay);
-  }
-
-  private recordResult(result: CheckResult): void {
-    this.lastResult = result;
-    this.options.events.emit({ type: 'checkCompleted', service: this.options.service.config.name, result });
-  }
-
-  private advance(observation: HealthObservation): void {
-    const { service } = this.options;
-    const previous = this.state;
-    this.state = nextHealthState(previous, observation, {
-      rise: service.config.rise,
-      fall: service.config.fall,
-      graded: service.strategy.gradesDegraded === true,
-    });
-    if (previous.name !== this.state.name) {
-      this.options.events.emit({ type: 'healthChanged', service: service.config.name, from: previous.name, to: this.state.name });
-    }
-    if (isAnnouncedState(this.state.name)) this.target = this.state.name;
-    // Already announced as disabled (the disable file) when the drain came: add what a drain adds.
-    if (this.drain.isDrained && this.drain.state === false && this.announced === 'disabled') this.planRoutes('disabled');
-    else this.settleAnnouncement();
   }
 
   /** Resolves once a drain is complete: announced (GRACEFUL_SHUTDOWN, disabled metrics) and, with `withdrawAfter`, withdrawn. */
@@ -226,46 +120,50 @@ export class ServiceRunner {
     return this.drain.settled();
   }
 
-  /** Announces the target state now, or once the dwell since the last announcement is over. */
-  private settleAnnouncement(): void {
-    const { service, clock } = this.options;
-    const decision = nextAnnouncement({
-      target: this.target,
-      announced: this.announced,
-      announcedAtMs: this.announcedAtMs,
-      nowMs: clock.now(),
-      // An operator's drain is not a flap: it goes out at once.
-      minDwellMs: this.drain.isDrained ? 0 : service.config.minDwell,
-    });
-    if (decision.kind === 'now') this.planRoutes(decision.state);
-    else if (decision.kind === 'later' && !this.cancelDwell) {
-      this.cancelDwell = clock.setTimer(decision.inMs, () => {
-        this.cancelDwell = undefined;
-        if (!this.stopped) this.settleAnnouncement();
-      });
-    }
+  /**
+   * The check's watch saw its target change: a round at once (RoundScheduler keeps a watch
+   * that fires in a loop to one round per fastInterval). Refused connections, with
+   * `refusedIsDown`, make that round's failure the whole fall.
+   */
+  private watchSawChange(reason: string, evidence: CheckWatchEvidence | undefined): void {
+    if (this.stopWatching.signal.aborted) return;
+    this.refusedSeen = evidence?.refused === true && isRefusedDown(this.options.service.config);
+    this.options.logger.debug({ service: this.options.service.config.name, reason, refused: this.refusedSeen }, 'the check saw a change: checking now');
+    this.rounds.watchTriggered();
   }
 
-  private planRoutes(state: AnnouncedState, { transition } = { transition: true }): void {
-    const { service, announce, clock, allowed, events } = this.options;
-    const name = service.config.name;
-    let intents: RouteIntent[];
-    try {
-      intents = planServiceRoutes(service.strategy, { serviceName: name, prefixes: service.config.ips, state, allowed });
-    } catch (error) {
-      // Keep whatever was announced before: a broken strategy must not withdraw a healthy
-      // service. The next round tries again.
-      const code = isExaplugError(error) ? error.code : 'EXAPLUG_STRATEGY_FAILED';
-      this.log.error({ err: error, code, state, strategy: service.config.strategy.use }, 'routes refused; the previous announcement stands');
-      events.emit({ type: 'routesRefused', service: name, state, code, message: (error as Error)?.message ?? String(error) });
-      return;
+  /** One round; resolves to the wait before the next, or undefined once stopped. */
+  private async runRound(): Promise<number | undefined> {
+    if (this.stopWatching.signal.aborted) return undefined;
+    const { service, isDisabled = noFile } = this.options;
+    const config = service.config;
+    // Evidence seen before this round started is this round's; what comes during it, the next one's.
+    const refused = this.refusedSeen;
+    this.refusedSeen = false;
+    const drained = await this.drain.read();
+    const disabled = drained || (config.disableFile !== undefined && (await isDisabled(config.disableFile)));
+    let observation: HealthObservation = 'disabled';
+    let valuesChanged = false;
+    if (!disabled) {
+      const result = await this.attempt();
+      valuesChanged = this.health.record(result);
+      observation = observationOf(result);
     }
-    const draining = state === 'disabled' && this.drain.isDrained;
-    if (draining && this.drain.gracefulShutdown) intents = withGracefulShutdown(intents);
-    if (!announce(name, intents) || !transition) return;
-    events.emit({ type: 'routesAnnounced', service: name, from: this.announced, to: state, routes: intents });
-    this.announced = state;
-    this.announcedAtMs = clock.now();
-    if (draining) this.drain.announced(intents);
+    if (this.stopWatching.signal.aborted) return undefined;
+    const state = this.health.advance(observation, refused);
+    if (refused && state.name === 'down') this.options.logger.info({ service: config.name }, 'connections refused and the check failed: down at once (refusedIsDown)');
+    this.keeper.follow(state.name);
+    if (valuesChanged) this.keeper.replan();
+    return nextCheckDelay(state.name, config.timing, this.options.random());
+  }
+}
+
+/** Starts a check's watch, if it has one; a watch that throws costs its speed, not the service. */
+function startCheckWatch(service: PreparedService, signal: AbortSignal, changed: (reason: string, evidence?: CheckWatchEvidence) => void, logger: Logger): void {
+  if (!service.check.watch) return;
+  try {
+    service.check.watch({ signal, changed });
+  } catch (error) {
+    logger.error({ err: error, check: service.checkName }, 'the check\'s watch failed to start; polling only');
   }
 }

@@ -3,17 +3,26 @@ import { defineStrategy } from '../plugins/define-strategy.js';
 import { coreVersion } from '../plugins/core-version.js';
 import { announceIntent, routeAttributesSchema, stateMetric, stateMetricsSchema, withdrawIntent, withdrawOnSchema } from './route-attributes.js';
 
-const rotateOptions = routeAttributesSchema
-  .extend({
-    /** This node's index k, 0-based. */
-    node: z.number().int().min(0),
-    /** How many nodes share the service IPs (n). */
-    nodes: z.number().int().min(1),
-    metrics: stateMetricsSchema,
-    increase: z.number().int().min(0).default(1),
-    withdrawOn: withdrawOnSchema,
-  })
-  .refine((options) => options.node < options.nodes, { message: 'node must be smaller than nodes', path: ['node'] });
+/** rotate's own options, which `scaled` builds on. */
+export const rotateFields = {
+  /** This node's index k, 0-based. */
+  node: z.number().int().min(0),
+  /** How many nodes share the service IPs (n). */
+  nodes: z.number().int().min(1),
+  metrics: stateMetricsSchema,
+  increase: z.number().int().min(0).default(1),
+  withdrawOn: withdrawOnSchema,
+};
+
+/** A node index must be below the node count (a refinement of rotate's and scaled's options). */
+export function isNodeInRange(options: { node: number; nodes: number }): boolean {
+  return options.node < options.nodes;
+}
+
+/** What a node index out of range is told. */
+export const nodeOutOfRange = { message: 'node must be smaller than nodes', path: ['node'] };
+
+const rotateOptions = routeAttributesSchema.extend(rotateFields).refine(isNodeInRange, nodeOutOfRange);
 
 /**
  * The reference design: every node announces every service IP; IP j is primary on

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { RouteIntent } from '../announce/route-intent.js';
+import { addressFamily, type RouteIntent } from '@exaplug/protocol';
 import type { AnnouncedState } from '../health/health-state.js';
-import { addressFamily } from '../protocol/ip-prefix.js';
 
 /**
  * `self`, an IP, or one per address family (`{ ipv4: 192.0.2.254, ipv6: self }`) for a
