@@ -2,10 +2,11 @@
 // loopback only. Starts nginx, PostgreSQL, dnsmasq and a BIRD 2 route server, runs
 // ExaBGP 4.2 with `exaplug run` as its process, prints what BIRD holds, stops PostgreSQL
 // to show its routes moving to the down MED, starts it again, and tears everything down.
-// Pass --keep to leave it running until Ctrl-C.
+// Pass --keep to leave it running until Ctrl-C. Pass --config FILE to run your own config
+// instead, under the same ExaBGP and BIRD (run-live-config.ts; docs/run-your-check-live.md).
 import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBird } from '@exaplug/test-support/bird';
 import { startDnsServer } from '@exaplug/test-support/dns-server';
@@ -13,12 +14,25 @@ import { startExabgp } from '@exaplug/test-support/exabgp';
 import { startNginx } from '@exaplug/test-support/nginx';
 import { startPostgres } from '@exaplug/test-support/postgres';
 import { waitFor } from '@exaplug/test-support/wait-for';
+import { runLiveConfig } from './run-live-config.js';
 
 const example = new URL('./exaplug.yaml', import.meta.url);
 const bin = fileURLToPath(new URL('../../packages/core/bin/run.js', import.meta.url));
 const prefixes = ['2001:db8:30::1/128', '2001:db8:30::2/128', '2001:db8:30::3/128', '2001:db8:31::1/128', '192.0.2.53/32'];
 const keep = process.argv.includes('--keep');
 const say = (text: string) => process.stdout.write(`${text}\n`);
+
+// `--config FILE` or `--config=FILE`, relative to where `npm start` was typed (npm's INIT_CWD).
+const configAt = process.argv.findIndex((arg) => arg === '--config' || arg.startsWith('--config='));
+if (configAt !== -1) {
+  const arg = process.argv[configAt] as string;
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : process.argv[configAt + 1];
+  if (!value) {
+    process.stderr.write('--config needs a file: npm start -- --config my.yaml\n');
+    process.exit(2);
+  }
+  process.exit(await runLiveConfig(resolve(process.env.INIT_CWD ?? process.cwd(), value), bin, say));
+}
 
 const dir = await mkdtemp(join(tmpdir(), 'exaplug-demo-'));
 const stops: Array<() => Promise<void>> = [];

@@ -7,12 +7,13 @@ const manifest = {
   name: 'exaplug-check-example',
   version: '0.3.0',
   private: true,
+  exaplug: { template: true },
   peerDependencies: { '@exaplug/core': '^0.3.0' },
   devDependencies: { '@exaplug/core': '0.3.0', vitest: '4.1.12' },
 };
 
 describe('renderTemplate', () => {
-  it('makes package.json publishable: not private, a fresh version, core as a range', () => {
+  it('makes package.json publishable: not private, not a template, a fresh version, core as a range', () => {
     const [rendered] = renderTemplate([{ path: 'package.json', content: JSON.stringify(manifest) }], names);
     expect(JSON.parse(rendered?.content ?? '')).toEqual({
       name: 'exaplug-check-redis',

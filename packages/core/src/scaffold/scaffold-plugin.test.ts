@@ -40,6 +40,21 @@ describe('scaffoldPlugin', () => {
     }
   });
 
+  it('links a local core by the lockfile only: package.json keeps the registry range', async () => {
+    const coreLink = { directory: join(cwd, 'checkout', 'packages', 'core'), version: '0.1.0' };
+    const result = await scaffoldPlugin({ kind: 'check', name: 'redis', cwd, coreLink });
+    const manifest = await readFile(join(result.dir, 'package.json'), 'utf8');
+    expect(JSON.parse(manifest).devDependencies['@exaplug/core']).toMatch(/^\^\d/);
+    expect(manifest).not.toContain(cwd);
+    const lockfile = JSON.parse(await readFile(join(result.dir, 'package-lock.json'), 'utf8'));
+    expect(lockfile.packages['node_modules/@exaplug/core']).toEqual({ resolved: '../checkout/packages/core', link: true });
+  });
+
+  it('writes no lockfile without a local core', async () => {
+    const result = await scaffoldPlugin({ kind: 'check', name: 'redis', cwd });
+    expect(result.files).not.toContain('package-lock.json');
+  });
+
   it('refuses a folder that already exists and leaves it untouched', async () => {
     await mkdir(join(cwd, 'exaplug-check-redis'));
     await writeFile(join(cwd, 'exaplug-check-redis', 'keep.txt'), 'mine');

@@ -4,6 +4,8 @@ import { ExaplugError } from '../errors.js';
 import { derivePluginNames } from './derive-plugin-names.js';
 import type { PluginKind } from './derive-plugin-names.js';
 import { findTemplatesDir } from './find-templates-dir.js';
+import { renderCoreLinkLockfile } from './render-core-link-lockfile.js';
+import type { CoreLink } from './render-core-link-lockfile.js';
 import { renderTemplate } from './render-template.js';
 import { readTemplateFiles, writeTemplateFiles } from './template-files.js';
 
@@ -17,8 +19,8 @@ export interface ScaffoldRequest {
   cwd: string;
   /** Where `check-plugin/` and `strategy-plugin/` live; found automatically when absent. */
   templatesDir?: string;
-  /** The `@exaplug/core` devDependency spec, e.g. `file:/opt/exaplug/core`; `^<version>` when absent. */
-  coreDependency?: string;
+  /** A local `@exaplug/core` for the plugin's tests, linked by its package-lock.json; the registry's when absent. */
+  coreLink?: CoreLink;
 }
 
 export interface ScaffoldedPlugin {
@@ -33,11 +35,9 @@ export async function scaffoldPlugin(request: ScaffoldRequest): Promise<Scaffold
   const names = derivePluginNames(request.kind, request.name, request.scope);
   const dir = resolve(request.cwd, request.dir ?? names.bareName);
   const templatesDir = request.templatesDir ?? (await findTemplatesDir());
-  const files = renderTemplate(
-    await readTemplateFiles(join(templatesDir, `${request.kind}-plugin`)),
-    names,
-    request.coreDependency === undefined ? {} : { coreDependency: request.coreDependency },
-  );
+  const files = renderTemplate(await readTemplateFiles(join(templatesDir, `${request.kind}-plugin`)), names);
+  const packageJson = files.find((file) => file.path === 'package.json');
+  if (request.coreLink && packageJson) files.push(renderCoreLinkLockfile(packageJson.content, dir, request.coreLink));
   await mkdir(dirname(dir), { recursive: true });
   try {
     await mkdir(dir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExaplugError } from '../errors.js';
+import { isExaplugError } from '@exaplug/core/plugin';
 import { configFileArgs, parseHealthcheckArgs, parseHealthcheckCommandLine } from './parse-healthcheck-args.js';
 
 const noFile = () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { readLoopbackIps } from '../adapters/loopback-ips.js';
-import { parseHealthcheckCommandLine } from '../healthcheck/parse-healthcheck-args.js';
-import { translateHealthcheckOptions, type HealthcheckTranslation } from '../healthcheck/translate-healthcheck-args.js';
+import { readLoopbackIps } from './adapters/loopback-ips.js';
+import { parseHealthcheckCommandLine } from './translate/parse-healthcheck-args.js';
+import { translateHealthcheckOptions, type HealthcheckTranslation } from './translate/translate-healthcheck-args.js';
 
 /**
  * A healthcheck command line as exaplug config, reading what the pure translator cannot:

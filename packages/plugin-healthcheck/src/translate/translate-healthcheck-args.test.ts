@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../config/parse-config.js';
+import { parseConfig } from '@exaplug/core';
 import { parseHealthcheckArgs } from './parse-healthcheck-args.js';
 import { translateHealthcheckArgs, translateHealthcheckOptions } from './translate-healthcheck-args.js';
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { parseLoopbackAddresses } from '../healthcheck/parse-loopback-addresses.js';
+import { parseLoopbackAddresses } from '../translate/parse-loopback-addresses.js';
 
 const run = promisify(execFile);
 

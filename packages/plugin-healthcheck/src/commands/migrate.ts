@@ -1,7 +1,7 @@
 import { Command } from '@oclif/core';
-import { isExaplugError } from '../../errors.js';
-import { formatMigration } from '../../healthcheck/format-migration.js';
+import { isExaplugError } from '@exaplug/core/plugin';
 import { readHealthcheckTranslation } from '../read-healthcheck-translation.js';
+import { formatMigration } from '../translate/format-migration.js';
 
 /** Prints the exaplug.yaml equivalent to an `exabgp healthcheck` command line. */
 export default class Migrate extends Command {

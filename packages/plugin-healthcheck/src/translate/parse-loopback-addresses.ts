@@ -1,4 +1,4 @@
-import { readIpPrefix } from '../protocol/ip-prefix.js';
+import { readIpPrefix } from '@exaplug/protocol';
 
 const addressLine = /^\d+:\s+\S+\s+inet6?\s+([\da-f.:]+)\/(\d+)\s+.*/;
 const labelPart = /.*\s+lo:(\S+).*/;

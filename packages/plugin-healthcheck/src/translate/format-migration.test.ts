@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseConfig } from '../config/parse-config.js';
+import { parseConfig } from '@exaplug/core';
 import { formatMigration } from './format-migration.js';
 import { parseHealthcheckArgs } from './parse-healthcheck-args.js';
 import { translateHealthcheckOptions } from './translate-healthcheck-args.js';

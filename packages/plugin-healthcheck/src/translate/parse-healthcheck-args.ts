@@ -1,4 +1,4 @@
-import { ExaplugError } from '../errors.js';
+import { ExaplugError } from '@exaplug/core/plugin';
 import { defaultHealthcheckOptions, healthcheckFlags, type HealthcheckFlag, type HealthcheckOptions } from './healthcheck-flags.js';
 
 /** argparse's mutually exclusive logging group. */

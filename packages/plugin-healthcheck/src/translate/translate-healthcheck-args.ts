@@ -1,5 +1,5 @@
-import type { ConfigInput } from '../config/schema.js';
-import { ExaplugError } from '../errors.js';
+import type { ConfigInput } from '@exaplug/core';
+import { ExaplugError } from '@exaplug/core/plugin';
 import { deaggregateNetwork } from './deaggregate-network.js';
 import type { HealthcheckOptions } from './healthcheck-flags.js';
 import { parseHealthcheckCommandLine } from './parse-healthcheck-args.js';

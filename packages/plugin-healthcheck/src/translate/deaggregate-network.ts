@@ -1,5 +1,5 @@
-import { ExaplugError } from '../errors.js';
-import { readIpPrefix } from '../protocol/ip-prefix.js';
+import { ExaplugError } from '@exaplug/core/plugin';
+import { readIpPrefix } from '@exaplug/protocol';
 
 /** More host routes than this from one network is a mistake, not a service. */
 const maxAddresses = 4096;

@@ -1,6 +1,5 @@
 import { Command } from '@oclif/core';
-import { applyHostOptions } from '../../adapters/apply-host-options.js';
-import { runExabgpProcess } from '../../adapters/exabgp-process.js';
+import { applyHostOptions } from '../adapters/apply-host-options.js';
 import { readHealthcheckTranslation } from '../read-healthcheck-translation.js';
 
 /** Flags this command honours itself; the translator warns about them for `migrate`. */
@@ -19,7 +18,9 @@ export default class Healthcheck extends Command {
 
   async run(): Promise<void> {
     // argparse's rules, not oclif's: the healthcheck's flags are parsed by the translator.
-    // Nothing here may use this.log: stdout belongs to ExaBGP.
+    // Nothing here may use this.log: stdout belongs to ExaBGP. Core's runtime is imported
+    // here, not at the top: oclif imports every command's module to list them.
+    const { runExabgpProcess } = await import('@exaplug/core');
     let translation;
     try {
       translation = await readHealthcheckTranslation(this.argv);
