@@ -4,8 +4,7 @@
 // 2. formatRouteCommand (validation included) for announce lines.
 // 3. the Runtime with N services flapping, fake clock: commands per second, heap per service
 //    (the fake clock's own timer scan dominates at 1000 services).
-import { parseExabgpLine } from '../src/protocol/parse-exabgp-line.js';
-import { formatRouteCommand } from '../src/protocol/format-command.js';
+import { formatRouteCommand, parseExabgpLine } from '@exaplug/protocol';
 import { createRuntimeHarness } from '../src/testing/runtime-harness.js';
 import { readFixture } from '../test/fixtures.js';
 
