@@ -27,6 +27,7 @@ describe('parseConfig', () => {
       rise: 3,
       fall: 3,
       minDwell: 1000,
+      refusedIsDown: true,
     });
     expect(config.exabgp).toEqual({ dialect: 'auto', acks: 'auto', ackTimeout: 5000, groupRoutes: true, readBack: { interval: 30_000, delay: 1000 } });
     expect(config.onStop).toBe('withdraw');
