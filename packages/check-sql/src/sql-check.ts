@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { connectClient, describeTarget } from './connect-client.js';
 import { describePgError, isStatementError, redactSecrets } from './describe-pg-error.js';
 import { evaluateQueryResult } from './evaluate-query-result.js';
-import { evaluateRole, roleQuery } from './evaluate-role.js';
+import { evaluateRole, roleQuery, type RoleExpectation } from './evaluate-role.js';
 import { keepClient } from './keep-client.js';
 import { sqlOptionsSchema, type SqlOptions } from './sql-options.js';
 import { aborted, untilAborted } from './until-aborted.js';
@@ -30,31 +30,12 @@ export const check = defineCheck({
         onLost,
       ),
     );
-    const needsRole = options.role !== 'any' || options.maxReplicationLag !== undefined;
-    const roleExpectation = {
-      role: options.role,
-      maxLagMs: options.maxReplicationLag === undefined ? undefined : parseDuration(options.maxReplicationLag),
-      maxLagText: options.maxReplicationLag === undefined ? undefined : describeDuration(options.maxReplicationLag),
-    };
+    const roleExpectation = roleExpectationOf(options);
 
     const query = async (client: pg.Client, signal: AbortSignal): Promise<CheckResult> => {
-      let role: CheckResult | undefined;
-      if (needsRole) {
-        const facts = await untilAborted(client.query<RoleRow>(roleQuery), signal);
-        if (facts === aborted) return abandon(client);
-        const row = facts.rows[0];
-        role = evaluateRole({ isInRecovery: row?.is_in_recovery === true, lagSeconds: row?.lag_seconds ?? null }, roleExpectation);
-        if (role.status === 'failed') return role;
-      }
-      const result = await untilAborted(client.query<unknown[]>({ text: options.query, rowMode: 'array' }), signal);
-      if (result === aborted) return abandon(client);
-      const verdict = evaluateQueryResult(result.rows, options);
-      if (!role || verdict.status === 'failed') return verdict;
-      return { ...verdict, reason: `${role.reason}, ${verdict.reason}`, details: { ...role.details, ...verdict.details } };
-    };
-
-    // The statement may still be running on that connection; a fresh one is cheaper than waiting.
-    const abandon = (client: pg.Client): CheckResult => {
+      const result = await queryOnce(client, signal, options, roleExpectation);
+      if (result !== aborted) return result;
+      // The statement may still be running on that connection; a fresh one is cheaper than waiting.
       keeper.discard(client);
       return failed('aborted');
     };
@@ -88,6 +69,33 @@ export const check = defineCheck({
     };
   },
 });
+
+/** What the role query must find, or undefined when the options do not care about the role. */
+function roleExpectationOf(options: SqlOptions): RoleExpectation | undefined {
+  if (options.role === 'any' && options.maxReplicationLag === undefined) return undefined;
+  return {
+    role: options.role,
+    maxLagMs: options.maxReplicationLag === undefined ? undefined : parseDuration(options.maxReplicationLag),
+    maxLagText: options.maxReplicationLag === undefined ? undefined : describeDuration(options.maxReplicationLag),
+  };
+}
+
+/** One run's statements on a client: the role first (when asked for), then the query; `aborted` if the signal came first. */
+async function queryOnce(client: pg.Client, signal: AbortSignal, options: SqlOptions, roleExpectation: RoleExpectation | undefined): Promise<CheckResult | typeof aborted> {
+  let role: CheckResult | undefined;
+  if (roleExpectation) {
+    const facts = await untilAborted(client.query<RoleRow>(roleQuery), signal);
+    if (facts === aborted) return aborted;
+    const row = facts.rows[0];
+    role = evaluateRole({ isInRecovery: row?.is_in_recovery === true, lagSeconds: row?.lag_seconds ?? null }, roleExpectation);
+    if (role.status === 'failed') return role;
+  }
+  const result = await untilAborted(client.query<unknown[]>({ text: options.query, rowMode: 'array' }), signal);
+  if (result === aborted) return aborted;
+  const verdict = evaluateQueryResult(result.rows, options);
+  if (!role || verdict.status === 'failed') return verdict;
+  return { ...verdict, reason: `${role.reason}, ${verdict.reason}`, details: { ...role.details, ...verdict.details } };
+}
 
 /** The same check under a name that reads well next to other plugins. */
 export const sqlCheck = check;

@@ -1,3 +1,5 @@
+import { isProtocolError } from '@exaplug/protocol';
+
 /**
  * Every error exaplug raises or logs on purpose carries a stable code. Codes are listed in
  * docs/errors.md; tests keep the two in step (src/errors.test.ts, test/docs-error-codes.test.ts).
@@ -51,5 +53,6 @@ export class ExaplugError extends Error {
 
 /** True for an ExaplugError, optionally of one code. */
 export function isExaplugError(value: unknown, code?: ErrorCode): value is ExaplugError {
-  return value instanceof ExaplugError && (code === undefined || value.code === code);
+  // @exaplug/protocol throws its own class with the same codes (EXAPLUG_ROUTE_INVALID, …).
+  return (value instanceof ExaplugError || isProtocolError(value)) && (code === undefined || value.code === code);
 }

@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises';
-import { loadServices } from '../plugins/load-services.js';
+import { loadServices } from '../loading/load-services.js';
 import { killAllProcessGroups, killAllProcessGroupsNow } from '../plugins/process-group.js';
 import { CheckActivity } from '../process/check-activity.js';
 import { ExabgpProcess, type ShellLogger } from '../process/exabgp-process.js';

@@ -1,22 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Logger } from '../logger.js';
-import { parseIpPrefix } from '../protocol/ip-prefix.js';
+import type { InterfaceAddresses } from '../runtime/service-addresses.js';
+import { parseIpPrefix } from '@exaplug/protocol';
 
 const execFileAsync = promisify(execFile);
 
 /** Runs `ip` with arguments; injected so tests can point it at a network namespace. */
 export type IpCommand = (args: readonly string[]) => Promise<string>;
 
-/** The service IPs on an interface (`lo` by default), as ExaBGP's healthcheck sets them up. */
-export interface InterfaceAddresses {
-  /** Adds each host address that is not there yet; remembers which ones it added. */
-  add(prefixes: readonly string[]): Promise<void>;
-  /** Removes those of `prefixes` it added (a service a reload removed), never one that was there before it. */
-  remove(prefixes: readonly string[]): Promise<void>;
-  /** Removes every address it added, never one that was there before it. */
-  removeAdded(): Promise<void>;
-}
+export type { InterfaceAddresses } from '../runtime/service-addresses.js';
 
 /**
  * Puts the service IPs on an interface before they are announced, so a node never attracts

@@ -1,4 +1,4 @@
-import type { RouteIntent } from '../announce/route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import type { ServiceConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
 import { killProcessTree, spawnInGroup } from '../plugins/process-group.js';

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+import { LineSplitter } from './line-splitter.js';
 
 export interface LineSourceHandlers {
   onLine(line: string): void;
@@ -27,117 +27,108 @@ const defaults: Required<LineSourceLimits> = { sliceLines: 2000, sliceMs: 10, ma
  * slices with a yield between them, so a flood (a full table, a peer flapping) never
  * holds up the check timers; while a slice is being worked off, reading pauses only as
  * long as the queue is full. Handlers must not throw; if one does, the error is reported
- * and reading goes on.
+ * and reading goes on. Returns the function that stops reading.
  */
 export function readStdinLines(
   handlers: LineSourceHandlers,
   onError: (error: unknown) => void,
   stream: Readable = process.stdin,
   limits: LineSourceLimits = {},
-) {
-  const { sliceLines, sliceMs, maxQueuedLines, maxLineLength } = { ...defaults, ...limits };
-  const decoder = new StringDecoder('utf8');
-  const queue: string[] = [];
-  let head = 0;
-  let partial = '';
-  let skippingLongLine = false;
-  let ended = false;
-  let closed = false;
-  let scheduled = false;
-  let paused = false;
+): () => void {
+  const reader = new SlicedLineReader(handlers, onError, stream, { ...defaults, ...limits });
+  return () => reader.stop();
+}
 
-  const queued = () => queue.length - head;
+/** The queue between the stream and the handlers, worked off one slice per event-loop turn. */
+class SlicedLineReader {
+  private readonly queue: string[] = [];
+  private head = 0;
+  private readonly splitter: LineSplitter;
+  private ended = false;
+  private closed = false;
+  private scheduled = false;
+  private paused = false;
 
-  const schedule = () => {
-    if (scheduled || closed) return;
-    scheduled = true;
-    setImmediate(work);
+  constructor(
+    private readonly handlers: LineSourceHandlers,
+    private readonly onError: (error: unknown) => void,
+    private readonly stream: Readable,
+    private readonly limits: Required<LineSourceLimits>,
+  ) {
+    this.splitter = new LineSplitter(limits.maxLineLength, (line) => this.queue.push(line), onError);
+    stream.on('data', this.onData);
+    stream.on('end', this.onEnd);
+    stream.on('close', this.onEnd);
+    stream.on('error', (error) => {
+      onError(error);
+      this.onEnd();
+    });
+  }
+
+  stop(): void {
+    this.stream.off('data', this.onData);
+    this.closed = true;
+    this.stream.pause();
+  }
+
+  private get queued(): number {
+    return this.queue.length - this.head;
+  }
+
+  private readonly onData = (chunk: Buffer | string): void => {
+    this.splitter.push(chunk);
+    if (this.queued > this.limits.maxQueuedLines && !this.paused) {
+      this.paused = true;
+      this.stream.pause();
+    }
+    this.schedule();
   };
 
-  const work = () => {
-    scheduled = false;
+  private readonly onEnd = (): void => {
+    this.splitter.end();
+    this.ended = true;
+    if (this.queued === 0) this.finish();
+    else this.schedule();
+  };
+
+  private schedule(): void {
+    if (this.scheduled || this.closed) return;
+    this.scheduled = true;
+    setImmediate(() => this.work());
+  }
+
+  private work(): void {
+    this.scheduled = false;
+    const { sliceLines, sliceMs, maxQueuedLines } = this.limits;
     const started = performance.now();
     let handled = 0;
-    while (head < queue.length && !closed) {
-      const line = queue[head++] as string;
+    while (this.head < this.queue.length && !this.closed) {
+      const line = this.queue[this.head++] as string;
       try {
-        handlers.onLine(line);
+        this.handlers.onLine(line);
       } catch (error) {
-        onError(error);
+        this.onError(error);
       }
       if (++handled >= sliceLines || performance.now() - started >= sliceMs) break;
     }
-    if (head === queue.length) {
-      queue.length = 0;
-      head = 0;
-    } else if (head > 4096) {
-      queue.splice(0, head);
-      head = 0;
+    if (this.head === this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+    } else if (this.head > 4096) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
     }
-    if (paused && queued() <= maxQueuedLines / 2 && !closed) {
-      paused = false;
-      stream.resume();
+    if (this.paused && this.queued <= maxQueuedLines / 2 && !this.closed) {
+      this.paused = false;
+      this.stream.resume();
     }
-    if (queued() > 0) schedule();
-    else if (ended) finish();
-  };
+    if (this.queued > 0) this.schedule();
+    else if (this.ended) this.finish();
+  }
 
-  const finish = () => {
-    if (closed) return;
-    closed = true;
-    handlers.onEnd();
-  };
-
-  const push = (text: string) => {
-    let from = 0;
-    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', from)) {
-      const piece = text.slice(from, newline);
-      from = newline + 1;
-      if (skippingLongLine) {
-        skippingLongLine = false;
-        partial = '';
-        continue;
-      }
-      const line = partial === '' ? piece : partial + piece;
-      partial = '';
-      queue.push(line.endsWith('\r') ? line.slice(0, -1) : line);
-    }
-    if (!skippingLongLine) partial += text.slice(from);
-    if (partial.length > maxLineLength) {
-      onError(new Error(`a line from exabgp longer than ${maxLineLength} characters was dropped`));
-      partial = '';
-      skippingLongLine = true;
-    }
-  };
-
-  const onData = (chunk: Buffer | string) => {
-    push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    if (queued() > maxQueuedLines && !paused) {
-      paused = true;
-      stream.pause();
-    }
-    schedule();
-  };
-
-  const onEnd = () => {
-    const rest = decoder.end() + partial;
-    partial = '';
-    if (rest !== '' && !skippingLongLine) queue.push(rest);
-    ended = true;
-    if (queued() === 0) finish();
-    else schedule();
-  };
-
-  stream.on('data', onData);
-  stream.on('end', onEnd);
-  stream.on('close', onEnd);
-  stream.on('error', (error) => {
-    onError(error);
-    onEnd();
-  });
-  return () => {
-    stream.off('data', onData);
-    closed = true;
-    stream.pause();
-  };
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.handlers.onEnd();
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressRoute, neighborsFor, type NeighborFamilies } from './address-by-family.js';
-import type { RouteIntent } from './route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 
 const announce = (prefix: string, extra: Partial<RouteIntent> = {}): RouteIntent => ({ action: 'announce', prefix, nextHop: 'self', med: 100, ...extra });
 const split = new Map([

@@ -1,5 +1,4 @@
-import { unicastFamilyOf } from '../protocol/ip-prefix.js';
-import type { RouteIntent } from './route-intent.js';
+import { unicastFamilyOf, type RouteIntent } from '@exaplug/protocol';
 
 /** The families each neighbor of ExaBGP carries (`ipv4 unicast`), by peer address. */
 export type NeighborFamilies = ReadonlyMap<string, ReadonlySet<string>>;

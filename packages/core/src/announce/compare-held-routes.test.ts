@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAdjRibRow, type AdjRibRow } from '../protocol/parse-adj-rib-row.js';
+import { parseAdjRibRow, type AdjRibRow, type RouteIntent } from '@exaplug/protocol';
 import { compareHeldRoutes } from './compare-held-routes.js';
-import type { RouteIntent } from './route-intent.js';
 
 const families = new Map([
   ['127.0.0.1', new Set(['ipv4 unicast'])],

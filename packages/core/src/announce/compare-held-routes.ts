@@ -1,8 +1,5 @@
-import type { AdjRibRow } from '../protocol/parse-adj-rib-row.js';
-import { readIpPrefix, unicastFamilyOf } from '../protocol/ip-prefix.js';
-import { toNumericCommunity } from '../protocol/well-known-communities.js';
+import { readIpPrefix, toNumericCommunity, unicastFamilyOf, type AdjRibRow, type RouteIntent } from '@exaplug/protocol';
 import { neighborsFor, type NeighborFamilies } from './address-by-family.js';
-import type { RouteIntent } from './route-intent.js';
 
 /** A difference between what exaplug believes ExaBGP holds for a neighbor and what it does hold. */
 export type Divergence =

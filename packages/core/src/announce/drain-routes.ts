@@ -1,4 +1,4 @@
-import type { RouteIntent } from './route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 
 /** RFC 8326 GRACEFUL_SHUTDOWN: receivers that honour it lower the route's LOCAL_PREF to 0. */
 export const gracefulShutdownCommunity = '65535:0';

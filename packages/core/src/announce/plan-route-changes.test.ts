@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteIntent } from './route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import { announcedRoutes, planRouteChanges, planWithdrawAll } from './plan-route-changes.js';
 
 const up = (prefix: string, med: number): RouteIntent => ({ action: 'announce', prefix, nextHop: 'self', med });

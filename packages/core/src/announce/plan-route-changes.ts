@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { RouteIntent } from './route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import { withdrawnRoutes } from './drain-routes.js';
 import { routeKey } from './route-key.js';
 

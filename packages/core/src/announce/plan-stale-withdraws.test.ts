@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllowedPrefix } from '../protocol/allowed-prefixes.js';
+import { parseAllowedPrefix } from '@exaplug/protocol';
 import { planStaleWithdraws } from './plan-stale-withdraws.js';
 
 const allowed = ['2001:db8:30::/48 le 128', '203.0.113.0/24 le 32'].map(parseAllowedPrefix);

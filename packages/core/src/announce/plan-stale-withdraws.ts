@@ -1,6 +1,4 @@
-import { readIpPrefix } from '../protocol/ip-prefix.js';
-import { isPrefixAllowed, type AllowedPrefix } from '../protocol/allowed-prefixes.js';
-import type { RouteIntent } from './route-intent.js';
+import { isPrefixAllowed, readIpPrefix, type AllowedPrefix, type RouteIntent } from '@exaplug/protocol';
 
 /** A route ExaBGP holds (`show adj-rib out`): the prefix, and the neighbor it is held for when known. */
 export interface HeldRoute {

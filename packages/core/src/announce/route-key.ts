@@ -1,4 +1,4 @@
-import type { RouteIntent } from './route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 
 /** What identifies one route towards ExaBGP: prefix, path id and the neighbors it targets. */
 export function routeKey(intent: RouteIntent): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCheckContext } from '../plugins/create-check-context.js';
-import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
+import { parseExabgpLine } from '@exaplug/protocol';
 import { applyNeighborMessage, type NeighborTable } from '../runtime/neighbor-table.js';
 import { neighborCheck } from './neighbor.js';
 import { readFixture } from '../../test/fixtures.js';

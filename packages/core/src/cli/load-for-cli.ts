@@ -3,8 +3,8 @@ import type { ExaplugConfig } from '../config/resolve-config.js';
 import { isExaplugError } from '../errors.js';
 import { silentLogger } from '../logger.js';
 import { redactText } from '../redact/redact-secrets.js';
-import { loadServices } from '../plugins/load-services.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
+import { loadServices } from '../loading/load-services.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 
 /** A refusal a person can read: the file, then one `path: reason` per line; never a secret. */
 export function describeLoadError(error: unknown): string {

@@ -1,10 +1,9 @@
 import { planServiceRoutes } from '../announce/plan-service-routes.js';
-import type { CommandDialect, RouteIntent } from '../announce/route-intent.js';
+import { formatRouteCommand, type CommandDialect, type RouteIntent } from '@exaplug/protocol';
 import type { PluginReference } from '../config/resolve-config.js';
 import type { AnnouncedState } from '../health/health-state.js';
-import { parsePluginOptions } from '../plugins/parse-plugin-options.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
-import { formatRouteCommand } from '../protocol/format-command.js';
+import { parsePluginOptions } from '../loading/parse-plugin-options.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 
 /**
  * The routes a service's strategy gives in one state with other options (another node's

@@ -1,4 +1,4 @@
-import { closeServices } from '../plugins/prepare-services.js';
+import { closeServices } from '../loading/prepare-services.js';
 import { describeLoadError, loadForCli } from './load-for-cli.js';
 
 /** What `exaplug validate` says and how it exits, apart from how the words are printed. */

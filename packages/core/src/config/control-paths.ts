@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename, extname, resolve } from 'node:path';
-import { readIpPrefix } from '../protocol/ip-prefix.js';
+import { readIpPrefix } from '@exaplug/protocol';
 import { parseListenAddress } from './listen-address.js';
 
 /** Where every exaplug of a host has its control socket unless its config says otherwise. */

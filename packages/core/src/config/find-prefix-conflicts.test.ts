@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllowedPrefix } from '../protocol/allowed-prefixes.js';
+import { parseAllowedPrefix } from '@exaplug/protocol';
 import { findPrefixConflicts } from './find-prefix-conflicts.js';
 
 describe('findPrefixConflicts', () => {

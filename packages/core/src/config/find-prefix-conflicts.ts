@@ -1,5 +1,4 @@
-import { isPrefixAllowed, type AllowedPrefix } from '../protocol/allowed-prefixes.js';
-import { parseIpPrefix, type IpPrefix } from '../protocol/ip-prefix.js';
+import { isPrefixAllowed, parseIpPrefix, type AllowedPrefix, type IpPrefix } from '@exaplug/protocol';
 
 /** A problem with one service IP, placed where it is written in the config. */
 export interface PrefixConflict {

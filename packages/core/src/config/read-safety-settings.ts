@@ -1,4 +1,4 @@
-import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
+import type { AllowedPrefix } from '@exaplug/protocol';
 import { allowedPrefixesSchema, onInvalidConfigSchema } from './schema.js';
 import type { ExaplugConfig } from './resolve-config.js';
 

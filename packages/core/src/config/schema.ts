@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseAllowedPrefix, readIpPrefix, type AllowedPrefix } from '@exaplug/protocol';
 import { parseDuration } from '../duration.js';
-import type { CheckCombination } from '../health/combine-check-results.js';
+import type { CheckCombination } from '../health/check-combination.js';
 import { findPrefixConflicts } from './find-prefix-conflicts.js';
 import { parseListenAddress } from './listen-address.js';
 import { parseSize } from '../size.js';

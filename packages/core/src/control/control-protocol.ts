@@ -1,6 +1,7 @@
-import type { RouteIntent } from '../announce/route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import type { HealthStateName } from '../health/health-state.js';
 import type { IdleRoutesReport, IdleStatus } from '../process/idle-mode.js';
+import type { ReadBackReport } from '../runtime/route-readback.js';
 
 export type { IdleRoutesReport, IdleStatus as IdleReport };
 
@@ -94,13 +95,4 @@ function parseCommand(request: Record<string, unknown>): ControlRequest | undefi
   }
 }
 
-/** What the last read-back of ExaBGP's adj-rib-out found (`exaplug status`). */
-export interface ReadBackReport {
-  /** Seconds since the last comparison, or undefined before the first. */
-  ageSeconds: number | undefined;
-  /** What the last comparison found, one line each (`203.0.113.40/32 on 127.0.0.1: announced, not held`). */
-  divergences: string[];
-  /** Divergences found (and repaired) since start. */
-  total: number;
-  off?: string;
-}
+export type { ReadBackReport } from '../runtime/route-readback.js';

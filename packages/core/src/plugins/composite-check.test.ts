@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { systemClock } from '../adapters/system-clock.js';
 import { ConfigError } from '../config/config-error.js';
 import { parseConfig } from '../config/parse-config.js';
-import type { CheckCombination } from '../health/combine-check-results.js';
+import type { CheckCombination } from '../health/check-combination.js';
 import { silentLogger } from '../logger.js';
 import { runCheckWithTimeout } from '../scheduler/run-check-with-timeout.js';
 import { failed, healthy } from './check-result.js';
 import { createCompositeCheck } from './composite-check.js';
 import type { CheckInstance, CheckRunInput } from './define-check.js';
-import { prepareServices } from './prepare-services.js';
+import { prepareServices } from '../loading/prepare-services.js';
 
 const exec = (command: string) => ({ use: 'exec', with: { command } });
 

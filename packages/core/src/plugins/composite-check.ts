@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { CheckCombination } from '../health/combine-check-results.js';
+import type { CheckCombination } from '../health/check-combination.js';
 import type { CheckResult } from './check-result.js';
 import { decideComposite } from './decide-composite.js';
 import type { CheckInstance, CheckRunInput } from './define-check.js';

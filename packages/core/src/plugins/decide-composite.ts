@@ -1,4 +1,5 @@
-import { combineCheckResults, type CheckCombination } from '../health/combine-check-results.js';
+import type { CheckCombination } from '../health/check-combination.js';
+import { combineCheckResults } from './combine-check-results.js';
 import type { CheckResult, CheckStatus } from './check-result.js';
 
 /** A part of a composite round: its result once it has one. */

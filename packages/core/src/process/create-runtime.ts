@@ -1,6 +1,6 @@
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import { coreVersion } from '../plugins/core-version.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { ExabgpProcessOptions } from './exabgp-process-options.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAllowedPrefix } from '../protocol/allowed-prefixes.js';
+import { parseAllowedPrefix } from '@exaplug/protocol';
 import { describeIdleRoutes } from './describe-idle-routes.js';
 
 const allowedPrefixes = [parseAllowedPrefix('192.0.2.0/24 le 32')];

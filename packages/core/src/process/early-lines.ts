@@ -1,4 +1,4 @@
-import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
+import { parseExabgpLine } from '@exaplug/protocol';
 
 /** Most neighbors remembered while the config loads; a route server may have hundreds. */
 const maxNeighbors = 10_000;

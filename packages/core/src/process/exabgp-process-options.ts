@@ -1,6 +1,6 @@
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 import type { LineSink } from '../runtime/line-sink.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
 import type { Runtime, RuntimeOptions } from '../runtime/runtime.js';

@@ -3,7 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { parseConfig } from '../config/parse-config.js';
 import { silentLogger } from '../logger.js';
 import { runInPluginScope } from '../plugins/plugin-scope.js';
-import { prepareServices } from '../plugins/prepare-services.js';
+import { prepareServices } from '../loading/prepare-services.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { createRecordingLogger } from '../testing/recording-logger.js';
 import { ExabgpProcess, type ExabgpProcessOptions, type ProcessState } from './exabgp-process.js';

@@ -1,5 +1,5 @@
 import type { ExaplugConfig } from '../config/resolve-config.js';
-import { closeServices, type PreparedService } from '../plugins/prepare-services.js';
+import { closeServices, type PreparedService } from '../loading/prepare-services.js';
 import type { ReloadSummary, Runtime } from '../runtime/runtime.js';
 import type { ExabgpProcessOptions } from './exabgp-process-options.js';
 import { reportLoadFailure } from './report-load-failure.js';

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { currentPluginScope, type PluginScope } from '../plugins/plugin-scope.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 
 /** For errors thrown outside any plugin scope: the service whose plugin's files appear in the stack. */
 export function scopeFromStack(services: readonly PreparedService[], error: unknown): PluginScope | undefined {

@@ -1,9 +1,9 @@
-import type { RouteIntent } from '../announce/route-intent.js';
-import { AckTracker, type PendingCommand } from '../protocol/ack-tracker.js';
-import type { ParsedLine } from '../protocol/messages.js';
+import { AckTracker, type ParsedLine, type RouteIntent } from '@exaplug/protocol';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../scheduler/clock.js';
+import { IdleWaiters } from './idle-waiters.js';
 import type { LineSink } from './line-sink.js';
+import { RecentCommands } from './recent-commands.js';
 import type { RuntimeEvents } from './runtime-events.js';
 
 /** How a `show` command ended, and the lines it printed before its ack. */
@@ -30,8 +30,6 @@ export interface CommandWriterOptions {
 
 /** How long `show` answers may take to arrive when ExaBGP sends no acks to delimit them. */
 const unacknowledgedQueryGraceMs = 300;
-/** Commands kept to explain a NOTIFICATION from a peer. */
-const recentLimit = 20;
 
 /**
  * Writes commands and pairs ExaBGP's `done`/`error` acks with them (FIFO: acks carry no
@@ -46,15 +44,17 @@ export class CommandWriter {
   private lastErrorReason: string | undefined;
   /** Without acks, output lines go to the last query until its grace period ends. */
   private unpairedQuery: Extract<CommandTag, { kind: 'query' }> | undefined;
-  private readonly idleWaiters = new Set<() => void>();
+  private readonly idle: IdleWaiters;
   private cancelExpiry: (() => void) | undefined;
-  private readonly recent: Array<{ command: string; atMs: number }> = [];
+  /** The last route commands, to explain a peer's NOTIFICATION. */
+  readonly recent = new RecentCommands();
   /** Route commands written so far: a read-back answered across a later one is out of date. */
   routeCommandsWritten = 0;
 
   constructor(options: CommandWriterOptions) {
     this.options = options;
     this.tracker = new AckTracker({ timeoutMs: options.ackTimeoutMs });
+    this.idle = new IdleWaiters(options.clock);
   }
 
   /** Whether ExaBGP acknowledges commands (learned by the probe, before anything is written here). */
@@ -89,7 +89,12 @@ export class CommandWriter {
   receive(parsed: ParsedLine): void {
     if (parsed.kind === 'output') {
       if (parsed.errorReason !== undefined) this.lastErrorReason = parsed.errorReason;
-      else this.outputFor()?.lines.push(parsed.text);
+      else {
+        // The output belongs to the oldest command awaiting its ack (or, without acks, to the last query).
+        const oldest = this.tracker.oldest;
+        const tag = oldest ? this.tags.get(oldest.seq) : this.unpairedQuery;
+        if (tag?.kind === 'query') tag.lines.push(parsed.text);
+      }
       return;
     }
     if (parsed.kind === 'ack' && parsed.ack !== 'shutdown') this.acknowledge(parsed.ack);
@@ -97,17 +102,7 @@ export class CommandWriter {
 
   /** Resolves true once every written command is acknowledged, false after `maxWaitMs`. */
   async drained(maxWaitMs: number): Promise<boolean> {
-    if (this.tracker.pending > 0) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          cancel();
-          this.idleWaiters.delete(done);
-          resolve();
-        };
-        const cancel = this.options.clock.setTimer(maxWaitMs, done);
-        this.idleWaiters.add(done);
-      });
-    }
+    if (this.tracker.pending > 0) await this.idle.wait(maxWaitMs);
     await this.options.sink.flushed();
     return this.tracker.pending === 0;
   }
@@ -116,25 +111,11 @@ export class CommandWriter {
     return this.tracker.counters;
   }
 
-  /** The last commands that could have reached a peer (addressed to it, or to every neighbor), oldest first. */
-  recentCommandsFor(peer: string): string[] {
-    return this.recent.filter(({ command }) => !command.startsWith('neighbor ') || command.includes(`neighbor ${peer} `) || command.includes(`neighbor ${peer},`)).map(({ command }) => command);
-  }
-
-  private outputFor(): Extract<CommandTag, { kind: 'query' }> | undefined {
-    const oldest = this.tracker.oldest;
-    const tag = oldest ? this.tags.get(oldest.seq) : this.unpairedQuery;
-    return tag?.kind === 'query' ? tag : undefined;
-  }
-
   private write(command: string, tag: CommandTag): void {
     const { clock, sink, events } = this.options;
     sink.writeLine(command);
     events?.emit({ type: 'commandWritten', command, kind: tag.kind });
-    if (tag.kind === 'routes') {
-      this.recent.push({ command, atMs: clock.now() });
-      if (this.recent.length > recentLimit) this.recent.shift();
-    }
+    if (tag.kind === 'routes') this.recent.add(command);
     const pending = this.tracker.sent(command, clock.now());
     if (pending) this.tags.set(pending.seq, tag);
     this.armExpiry();
@@ -149,25 +130,14 @@ export class CommandWriter {
       logger.debug({ ack }, 'ack with no command pending');
       return;
     }
-    const tag = this.takeTag(matched);
+    const tag = takeEntry(this.tags, matched.seq);
     if (tag?.kind === 'query') tag.settle({ answer: ack, lines: tag.lines });
     if (tag?.kind === 'routes' && ack === 'error') this.options.onRoutesFailed?.(tag.intents, reason ?? 'exabgp answered error', tag.service);
     if (ack === 'error') logger.error({ command: matched.command, reason, counters: this.tracker.counters }, 'exabgp refused a command');
     const latencyMs = Math.round((matched.ackedAtMs - matched.sentAtMs) * 10) / 10;
     events?.emit({ type: 'commandAnswered', command: matched.command, answer: ack, latencyMs });
     this.armExpiry();
-    this.notifyIfIdle();
-  }
-
-  private takeTag(entry: PendingCommand): CommandTag | undefined {
-    const tag = this.tags.get(entry.seq);
-    this.tags.delete(entry.seq);
-    return tag;
-  }
-
-  private notifyIfIdle(): void {
-    if (this.tracker.pending > 0) return;
-    for (const waiter of [...this.idleWaiters]) waiter();
+    if (this.tracker.pending === 0) this.idle.wake();
   }
 
   private armExpiry(): void {
@@ -178,13 +148,20 @@ export class CommandWriter {
     const { clock } = this.options;
     this.cancelExpiry = clock.setTimer(Math.max(0, deadline - clock.now()), () => {
       for (const entry of this.tracker.expire(clock.now())) {
-        const tag = this.takeTag(entry);
+        const tag = takeEntry(this.tags, entry.seq);
         if (tag?.kind === 'query') tag.settle({ answer: 'timeout', lines: tag.lines });
         if (tag?.kind === 'routes') this.options.onRoutesFailed?.(tag.intents, 'no acknowledgement in time', tag.service);
         this.options.events?.emit({ type: 'commandTimedOut', command: entry.command });
       }
       this.armExpiry();
-      this.notifyIfIdle();
+      if (this.tracker.pending === 0) this.idle.wake();
     });
   }
+}
+
+/** A map's entry, removed. */
+function takeEntry<K, V>(map: Map<K, V>, key: K): V | undefined {
+  const value = map.get(key);
+  map.delete(key);
+  return value;
 }

@@ -1,7 +1,6 @@
-import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
+import { parseAdjRibRow, type AdjRibRow, type AllowedPrefix } from '@exaplug/protocol';
 import { planStaleWithdraws } from '../announce/plan-stale-withdraws.js';
 import type { Logger } from '../logger.js';
-import { parseAdjRibRow, type AdjRibRow } from '../protocol/parse-adj-rib-row.js';
 import type { ExabgpSession } from './exabgp-session.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { SafetySettings } from '../config/read-safety-settings.js';
 import type { Logger } from '../logger.js';
-import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
+import { parseExabgpLine } from '@exaplug/protocol';
 import type { Clock } from '../scheduler/clock.js';
 import { ExabgpSession } from './exabgp-session.js';
 import { withdrawStaleRoutes } from './held-routes.js';

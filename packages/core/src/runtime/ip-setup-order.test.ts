@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InterfaceAddresses } from '../adapters/interface-addresses.js';
 import { parseConfig } from '../config/parse-config.js';
 import { silentLogger } from '../logger.js';
-import { prepareServices } from '../plugins/prepare-services.js';
+import { prepareServices } from '../loading/prepare-services.js';
 import { createRuntimeHarness } from '../testing/runtime-harness.js';
 
 /** An interface that only notes, in `order`, what was done to it. */

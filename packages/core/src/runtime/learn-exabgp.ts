@@ -1,6 +1,5 @@
 import type { Clock } from '../scheduler/clock.js';
-import { parseNeighborExtensive } from '../protocol/parse-neighbor-extensive.js';
-import { parseShowOutput } from '../protocol/parse-show-output.js';
+import { parseNeighborExtensive, parseShowOutput } from '@exaplug/protocol';
 import type { ExabgpSession } from './exabgp-session.js';
 import { applyShowRow, type NeighborTable, type NeighborTablePolicy } from './neighbor-table.js';
 

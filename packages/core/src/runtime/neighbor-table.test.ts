@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExabgpLine } from '../protocol/parse-exabgp-line.js';
-import type { ExabgpMessage } from '../protocol/messages.js';
+import { parseExabgpLine, type ExabgpMessage } from '@exaplug/protocol';
 import { applyNeighborMessage, applyShowRow, type NeighborTable } from './neighbor-table.js';
 import { readFixture } from '../../test/fixtures.js';
 

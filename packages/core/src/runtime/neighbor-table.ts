@@ -1,23 +1,10 @@
-import type { ExabgpMessage, RouteAttributes } from '../protocol/messages.js';
-import type { ShowRow } from '../protocol/parse-show-output.js';
+import type { ExabgpMessage, ShowRow } from '@exaplug/protocol';
+import type { NeighborEntry } from '../plugins/neighbor-view.js';
 
-export type NeighborState = 'connected' | 'up' | 'down';
-
-/** What one neighbor sent us: prefix → attributes (the adj-rib-in, from `receive` updates). */
-export interface NeighborEntry {
-  state: NeighborState;
-  since: number;
-  reason?: string;
-  received: Map<string, RouteAttributes & { nextHop: string }>;
-  /** Learned from `show` output at start (ExaBGP replays nothing to a respawned process). */
-  seeded?: boolean;
-}
+export type { NeighborEntry, NeighborState, NeighborView } from '../plugins/neighbor-view.js';
 
 /** Neighbors by peer address. Only the runtime writes it. */
 export type NeighborTable = Map<string, NeighborEntry>;
-
-/** What checks see of the table: read-only. */
-export type NeighborView = ReadonlyMap<string, Readonly<Omit<NeighborEntry, 'received'>> & { received: ReadonlyMap<string, RouteAttributes & { nextHop: string }> }>;
 
 /** What the table keeps, so a flood of messages cannot grow it without end. */
 export interface NeighborTablePolicy {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/parse-config.js';
 import { silentLogger } from '../logger.js';
-import { prepareServices } from '../plugins/prepare-services.js';
+import { prepareServices } from '../loading/prepare-services.js';
 import { createRuntimeHarness } from '../testing/runtime-harness.js';
 
 const exec = { use: 'exec', with: { command: 'true' } };

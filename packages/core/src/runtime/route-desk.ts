@@ -1,11 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { AllowedPrefix } from '../protocol/allowed-prefixes.js';
+import { validateRouteIntent, type AllowedPrefix, type RouteIntent } from '@exaplug/protocol';
 import { announcedRoutes, planRouteChanges, planWithdrawAll, type RouteBook } from '../announce/plan-route-changes.js';
-import type { RouteIntent } from '../announce/route-intent.js';
 import { routeKey } from '../announce/route-key.js';
 import { isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { validateRouteIntent } from '../protocol/validate-route-intent.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { ExabgpSession } from './exabgp-session.js';
 

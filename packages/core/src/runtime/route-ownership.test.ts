@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteIntent } from '../announce/route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import { createRuntimeHarness, type Scripted } from '../testing/runtime-harness.js';
 
 type Harness = Awaited<ReturnType<typeof createRuntimeHarness>>;

@@ -1,6 +1,5 @@
 import { compareHeldRoutes, type Divergence } from '../announce/compare-held-routes.js';
-import type { RouteIntent } from '../announce/route-intent.js';
-import type { ReadBackReport } from '../control/control-protocol.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { ExabgpSession } from './exabgp-session.js';
@@ -20,6 +19,17 @@ export interface RouteReadbackOptions {
   intervalMs: number;
   /** After routes were written, how long to wait for quiet before reading back. */
   delayMs: number;
+}
+
+/** What the last read-back of ExaBGP's adj-rib-out found (`exaplug status`, through the control socket). */
+export interface ReadBackReport {
+  /** Seconds since the last comparison, or undefined before the first. */
+  ageSeconds: number | undefined;
+  /** What the last comparison found, one line each (`203.0.113.40/32 on 127.0.0.1: announced, not held`). */
+  divergences: string[];
+  /** Divergences found (and repaired) since start. */
+  total: number;
+  off?: string;
 }
 
 /** What the last read-back found, for `status`. */

@@ -1,5 +1,5 @@
 import { withdrawnRoutes } from '../announce/drain-routes.js';
-import type { RouteIntent } from '../announce/route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import type { Clock } from '../scheduler/clock.js';
 import type { RuntimeEvents } from './runtime-events.js';
 

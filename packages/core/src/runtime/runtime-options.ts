@@ -1,12 +1,12 @@
-import type { InterfaceAddresses } from '../adapters/interface-addresses.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { DrainStore } from './drain-control.js';
 import type { LineSink } from './line-sink.js';
 import type { NeighborTable } from './neighbor-table.js';
 import type { RuntimeEvents } from './runtime-events.js';
+import type { InterfaceAddresses } from './service-addresses.js';
 
 export interface RuntimeOptions {
   config: ExaplugConfig;

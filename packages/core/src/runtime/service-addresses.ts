@@ -1,5 +1,18 @@
-import type { InterfaceAddresses } from '../adapters/interface-addresses.js';
 import type { Logger } from '../logger.js';
+
+/**
+ * The service IPs on an interface (`lo` by default), as ExaBGP's healthcheck sets them up:
+ * the port the runtime needs, implemented by `adapters/interface-addresses.ts` (so runtime/
+ * does not depend on adapters/, even for a type).
+ */
+export interface InterfaceAddresses {
+  /** Adds each host address that is not there yet; remembers which ones it added. */
+  add(prefixes: readonly string[]): Promise<void>;
+  /** Removes those of `prefixes` it added (a service a reload removed), never one that was there before it. */
+  remove(prefixes: readonly string[]): Promise<void>;
+  /** Removes every address it added, never one that was there before it. */
+  removeAdded(): Promise<void>;
+}
 
 /**
  * The service IPs on an interface (`ipSetup`), in the only safe order: added before

@@ -1,5 +1,5 @@
 import { ExaplugError } from '../errors.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 import type { ReloadPlan } from './plan-reload.js';
 import type { RunnerVerdict, ServiceRunner, ServiceStatus } from './service-runner.js';
 

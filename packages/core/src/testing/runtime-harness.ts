@@ -2,7 +2,7 @@ import { parseConfig } from '../config/parse-config.js';
 import { silentLogger } from '../logger.js';
 import type { CheckResult } from '../plugins/check-result.js';
 import type { CheckWatchInput } from '../plugins/define-check.js';
-import { prepareServices } from '../plugins/prepare-services.js';
+import { prepareServices, type PreparedService } from '../loading/prepare-services.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
 import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
 import { FakeClock } from './fake-clock.js';
@@ -28,24 +28,9 @@ export async function createRuntimeHarness(
   // unless a test turns it on (route-readback.test.ts does).
   const exabgp = { readBack: { interval: 0 }, ...(rawConfig.exabgp as Record<string, unknown> | undefined) };
   const config = parseConfig({ ...rawConfig, exabgp }, undefined, '/tmp');
-  const remaining = new Map(Object.entries(scripts).map(([name, list]) => [name, [...list]]));
   const neighbors: NeighborTable = new Map();
-  // Every scripted check has a watch; a test plays its target changing with `watchSaw`.
-  const watches = new Map<string, CheckWatchInput>();
   const services = await prepareServices(config, silentLogger, { importer: async () => ({}), neighbors });
-  for (const service of services) {
-    if (service.checkName === 'neighbor') continue; // a real check of the runtime's own table
-    service.check = {
-      run: () => {
-        const next = remaining.get(service.config.name)?.shift() ?? 'pass';
-        if (next === 'hang') return new Promise<CheckResult>(() => {});
-        if (next === 'throw') throw new Error('plugin bug');
-        if (next === 'degraded') return Promise.resolve<CheckResult>({ status: 'degraded', reason: 'scripted' });
-        return Promise.resolve<CheckResult>(next === 'pass' ? { status: 'healthy' } : { status: 'failed', reason: 'scripted' });
-      },
-      watch: (input) => void watches.set(service.config.name, input),
-    };
-  }
+  const watches = scriptChecks(services, scripts);
   const runtime = new Runtime({
     config,
     services,
@@ -85,4 +70,28 @@ export async function createRuntimeHarness(
       return shutdownRequested;
     },
   };
+}
+
+/**
+ * Replaces each service's check with its script (then `pass` for ever), except the
+ * `neighbor` check, a real check of the runtime's own table. Every scripted check has a
+ * watch; a test plays its target changing through the returned inputs (`watchSaw`).
+ */
+function scriptChecks(services: PreparedService[], scripts: Record<string, Scripted[]>): Map<string, CheckWatchInput> {
+  const remaining = new Map(Object.entries(scripts).map(([name, list]) => [name, [...list]]));
+  const watches = new Map<string, CheckWatchInput>();
+  for (const service of services) {
+    if (service.checkName === 'neighbor') continue;
+    service.check = {
+      run: () => {
+        const next = remaining.get(service.config.name)?.shift() ?? 'pass';
+        if (next === 'hang') return new Promise<CheckResult>(() => {});
+        if (next === 'throw') throw new Error('plugin bug');
+        if (next === 'degraded') return Promise.resolve<CheckResult>({ status: 'degraded', reason: 'scripted' });
+        return Promise.resolve<CheckResult>(next === 'pass' ? { status: 'healthy' } : { status: 'failed', reason: 'scripted' });
+      },
+      watch: (input) => void watches.set(service.config.name, input),
+    };
+  }
+  return watches;
 }

@@ -1,57 +1,47 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { waitFor } from '@exaplug/test-support/wait-for';
-import { checkFiles, renderConfig, type RunPaths } from '../generate/render-config.js';
 import type { NextHopAddresses, OracleConfig, TrueHealth } from '../model/spec.js';
 import { askControlSocket } from './control-socket.js';
 import type { OracleLab } from './lab.js';
+import { SystemFiles } from './system-files.js';
 
 /**
  * One sequence's exaplug under its own ExaBGP, in the lab's node namespace, with its files
  * in a temp dir: the edge where the oracle's steps become files, signals and control requests.
  */
 export class LiveSystem {
-  readonly paths: RunPaths;
-  readonly configPath: string;
+  /** The config and the check files (`SystemFiles`). */
+  readonly files: SystemFiles;
   private exabgp: ExabgpHandle | undefined;
   private readonly lab: OracleLab;
   private readonly exaplugBin: string;
 
-  private constructor(lab: OracleLab, exaplugBin: string, paths: RunPaths) {
+  private constructor(lab: OracleLab, exaplugBin: string, files: SystemFiles) {
     this.lab = lab;
     this.exaplugBin = exaplugBin;
-    this.paths = paths;
-    this.configPath = join(paths.dir, 'exaplug.yaml');
+    this.files = files;
   }
 
   /** A temp dir with the config and health files; ExaBGP is started by `startExabgp`. */
   static async prepare(lab: OracleLab, exaplugBin: string): Promise<LiveSystem> {
-    const dir = await mkdtemp(join(tmpdir(), 'exaplug-oracle-'));
-    const paths = { dir, checks: join(dir, 'checks'), stateDir: join(dir, 'state'), socket: join(dir, 'control.sock') };
-    await mkdir(paths.checks);
-    await mkdir(paths.stateDir);
-    return new LiveSystem(lab, exaplugBin, paths);
+    return new LiveSystem(lab, exaplugBin, await SystemFiles.create());
   }
 
   get addresses(): NextHopAddresses {
     return { self: this.lab.node, alt: this.lab.altNextHop };
   }
 
-  async writeConfig(config: OracleConfig): Promise<void> {
-    await writeFile(this.configPath, renderConfig(config, this.paths, this.addresses));
+  writeConfig(config: OracleConfig): Promise<void> {
+    return this.files.writeConfig(config, this.addresses);
   }
 
   /** A config exaplug must refuse: an unknown key, the rest intact (so allowedPrefixes and the socket are still read). */
-  async writeInvalidConfig(config: OracleConfig): Promise<void> {
-    await writeFile(this.configPath, `${renderConfig(config, this.paths, this.addresses)}notAKnownKey: true\n`);
+  writeInvalidConfig(config: OracleConfig): Promise<void> {
+    return this.files.writeInvalidConfig(config, this.addresses);
   }
 
-  async setHealth(checkId: string, health: TrueHealth): Promise<void> {
-    const files = checkFiles(this.paths, checkId);
-    await (health === 'up' ? writeFile(files.up, '') : rm(files.up, { force: true }));
-    await (health === 'hang' ? writeFile(files.hang, '') : rm(files.hang, { force: true }));
+  setHealth(checkId: string, health: TrueHealth): Promise<void> {
+    return this.files.setHealth(checkId, health);
   }
 
   /** ExaBGP with exaplug as its process, and the sessions to every route server up. */
@@ -60,7 +50,7 @@ export class LiveSystem {
     this.exabgp = await startExabgp({
       ...(namespace !== undefined && { namespace }),
       neighbors: this.lab.exabgpNeighbors,
-      run: [process.execPath, this.exaplugBin, 'run', '--config', this.configPath],
+      run: [process.execPath, this.exaplugBin, 'run', '--config', this.files.configPath],
     });
     await this.lab.waitEstablished(30_000);
   }
@@ -83,7 +73,7 @@ export class LiveSystem {
   /** Waits until the control socket answers (exaplug running, not idle). */
   async waitRunning(timeoutMs = 10_000): Promise<void> {
     // An idle or loading exaplug answers `status` too: running is what the step waits for.
-    const running = () => askControlSocket(this.paths.socket, { command: 'status' }, 2000).then((result) => (result as { state?: string }).state === 'running');
+    const running = () => askControlSocket(this.files.paths.socket, { command: 'status' }, 2000).then((result) => (result as { state?: string }).state === 'running');
     await waitFor(running, { timeoutMs, intervalMs: 100, what: 'exaplug to run (status says running)' });
   }
 
@@ -99,7 +89,7 @@ export class LiveSystem {
 
   async reload(via: 'socket' | 'sighup'): Promise<void> {
     if (via === 'socket') {
-      await askControlSocket(this.paths.socket, { command: 'reload' });
+      await askControlSocket(this.files.paths.socket, { command: 'reload' });
       return;
     }
     const pid = await this.exaplugPid();
@@ -108,7 +98,7 @@ export class LiveSystem {
   }
 
   async setDrained(services: string[] | 'all', drained: boolean): Promise<void> {
-    await askControlSocket(this.paths.socket, { command: drained ? 'drain' : 'undrain', services });
+    await askControlSocket(this.files.paths.socket, { command: drained ? 'drain' : 'undrain', services });
   }
 
   /** The last lines ExaBGP and exaplug (its stderr goes through ExaBGP) printed. */
@@ -118,6 +108,6 @@ export class LiveSystem {
 
   async dispose(): Promise<void> {
     await this.stopExabgp();
-    await rm(this.paths.dir, { recursive: true, force: true });
+    await this.files.remove();
   }
 }

@@ -1,7 +1,7 @@
 import { Command, Flags } from '@oclif/core';
 import { systemClock } from '../../adapters/system-clock.js';
 import { formatDuration } from '../../duration.js';
-import { closeServices } from '../../plugins/prepare-services.js';
+import { closeServices } from '../../loading/prepare-services.js';
 import { redactSecrets, redactText } from '../../redact/redact-secrets.js';
 import { runCheckWithTimeout } from '../../scheduler/run-check-with-timeout.js';
 import { formatTable } from '../format-table.js';

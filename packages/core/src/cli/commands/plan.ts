@@ -1,7 +1,7 @@
 import { Command, Flags } from '@oclif/core';
 import { planServiceRoutes } from '../../announce/plan-service-routes.js';
 import { plannedStates } from '../../plugins/define-strategy.js';
-import { closeServices } from '../../plugins/prepare-services.js';
+import { closeServices } from '../../loading/prepare-services.js';
 import { formatTable } from '../format-table.js';
 import { describeLoadError, loadForCli } from '../load-for-cli.js';
 import { configFlag } from '../log-level-flag.js';

@@ -40,8 +40,10 @@ async function collect(nodeModules: string, seen: Map<string, DiscoveredPackage>
       const kind = pluginKindOf(name);
       if (!kind || seen.has(name)) continue;
       const directory = join(nodeModules, name);
-      const version = await readVersion(directory);
-      seen.set(name, { name, version, kind, directory });
+      const manifest = await readManifest(directory);
+      // A template workspace (`exaplug new` copies it) is a plugin's source, not a plugin to use.
+      if (manifest.exaplug?.template === true) continue;
+      seen.set(name, { name, version: manifest.version, kind, directory });
     }
   }
 }
@@ -54,10 +56,10 @@ async function list(directory: string): Promise<string[]> {
   }
 }
 
-async function readVersion(directory: string): Promise<string | undefined> {
+async function readManifest(directory: string): Promise<{ version?: string; exaplug?: { template?: unknown } }> {
   try {
-    return (JSON.parse(await readFile(join(directory, 'package.json'), 'utf8')) as { version?: string }).version;
+    return JSON.parse(await readFile(join(directory, 'package.json'), 'utf8')) as { version?: string; exaplug?: { template?: unknown } };
   } catch {
-    return undefined;
+    return {};
   }
 }

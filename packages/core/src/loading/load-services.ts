@@ -2,7 +2,7 @@ import { ConfigError } from '../config/config-error.js';
 import { loadConfig, type ConfigSource } from '../config/load-config.js';
 import type { ExaplugConfig } from '../config/resolve-config.js';
 import type { Logger } from '../logger.js';
-import type { NeighborView } from '../runtime/neighbor-table.js';
+import type { NeighborView } from '../plugins/neighbor-view.js';
 import { closeServices, prepareServices, type PreparedService } from './prepare-services.js';
 
 /**

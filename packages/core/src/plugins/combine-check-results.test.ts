@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../plugins/check-result.js';
+import type { CheckResult } from './check-result.js';
 import { combineCheckResults } from './combine-check-results.js';
 
 const parts = (...statuses: CheckResult['status'][]) =>

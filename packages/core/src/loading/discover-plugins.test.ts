@@ -35,3 +35,19 @@ it('finds installed plugins with their versions', async () => {
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+it('leaves out template workspaces, marked "exaplug": { "template": true }', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'exaplug-discover-'));
+  try {
+    for (const [name, manifest] of [
+      ['exaplug-check-example', { version: '0.1.0', exaplug: { template: true } }],
+      ['exaplug-check-redis', { version: '0.1.0' }],
+    ] as const) {
+      await mkdir(join(dir, 'node_modules', name), { recursive: true });
+      await writeFile(join(dir, 'node_modules', name, 'package.json'), JSON.stringify({ name, ...manifest }));
+    }
+    expect((await discoverPlugins([dir])).map((p) => p.name)).toEqual(['exaplug-check-redis']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

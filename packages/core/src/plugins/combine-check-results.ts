@@ -1,7 +1,5 @@
-import type { CheckResult } from '../plugins/check-result.js';
-
-/** How a composite check judges its parts. */
-export type CheckCombination = { mode: 'all' } | { mode: 'any' } | { mode: 'quorum'; quorum: number };
+import type { CheckCombination } from '../health/check-combination.js';
+import type { CheckResult } from './check-result.js';
 
 /**
  * One verdict from several checks (`check: { all | any | quorum }`):

@@ -3,14 +3,14 @@ import { ConfigError, type ConfigProblem } from '../config/config-error.js';
 import type { ExaplugConfig, ServiceConfig } from '../config/resolve-config.js';
 import { isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { NeighborView } from '../runtime/neighbor-table.js';
-import type { CheckInstance } from './define-check.js';
+import type { NeighborView } from '../plugins/neighbor-view.js';
+import type { CheckInstance } from '../plugins/define-check.js';
 import { hostname } from 'node:os';
-import { plannedStates, type StrategyDefinition, type StrategyInstance } from './define-strategy.js';
+import { plannedStates, type StrategyDefinition, type StrategyInstance } from '../plugins/define-strategy.js';
 import { loadCheck, loadStrategy, type ModuleImporter, type PluginOrigin } from './load-plugin.js';
-import { createCompositeCheck } from './composite-check.js';
+import { createCompositeCheck } from '../plugins/composite-check.js';
 import { parsePluginOptions } from './parse-plugin-options.js';
-import { runInPluginScope } from './plugin-scope.js';
+import { runInPluginScope } from '../plugins/plugin-scope.js';
 
 /** A service with its check and strategy created, ready to schedule. */
 export interface PreparedService {

@@ -8,9 +8,9 @@ import validRange from 'semver/ranges/valid.js';
 import { builtinChecks } from '../checks/builtin-checks.js';
 import { ExaplugError } from '../errors.js';
 import { builtinStrategies } from '../strategies/builtin-strategies.js';
-import { coreVersion } from './core-version.js';
-import { isCheckDefinition, type CheckDefinition } from './define-check.js';
-import { isStrategyDefinition, type StrategyDefinition } from './define-strategy.js';
+import { coreVersion } from '../plugins/core-version.js';
+import { isCheckDefinition, type CheckDefinition } from '../plugins/define-check.js';
+import { isStrategyDefinition, type StrategyDefinition } from '../plugins/define-strategy.js';
 import { resolvePackageEntry } from './resolve-package-entry.js';
 
 export type PluginKind = 'check' | 'strategy';
