@@ -1,4 +1,4 @@
-import { isProtocolError } from '@exaplug/protocol';
+import { isProtocolError, protocolErrorCodes } from '@exaplug/protocol';
 
 /**
  * Every error exaplug raises or logs on purpose carries a stable code. Codes are listed in
@@ -9,8 +9,8 @@ export const errorCodes = {
   EXAPLUG_CONFIG_INVALID: 'the configuration does not match the schema',
   EXAPLUG_CONFIG_UNREADABLE: 'the configuration file could not be read or parsed',
   EXAPLUG_DURATION_INVALID: 'a duration is not a number of ms/s/m/h',
-  EXAPLUG_ROUTE_INVALID: 'a route intent has a value ExaBGP would reject or misread',
-  EXAPLUG_ROUTE_NOT_ALLOWED: 'a route is outside allowedPrefixes',
+  // Thrown by @exaplug/protocol (as ProtocolError) and by core alike: one meaning, written there.
+  ...protocolErrorCodes,
   EXAPLUG_ROUTE_NOT_OWNED: "a strategy planned a route that is not one of its service's IPs, or left one out",
   EXAPLUG_PLUGIN_NOT_FOUND: 'a check or strategy package or path could not be resolved',
   EXAPLUG_PLUGIN_LOAD: 'a plugin module threw while it was imported',
