@@ -34,4 +34,25 @@ describe('exaplug status for a terminal', () => {
     const text = formatStatus({ ...idle({ action: 'keep' }), state: 'running', idle: undefined });
     expect(text).toContain('config /etc/exaplug/web.yaml (does not load any more: the last reload was refused; the config loaded before runs on)');
   });
+
+  it('shows the numbers a live-value strategy follows beside the last check', () => {
+    const running: StatusReport = {
+      ...idle({ action: 'keep' }),
+      state: 'running',
+      idle: undefined,
+      configValid: true,
+      services: [
+        {
+          name: 'web',
+          state: 'up',
+          announced: 'up',
+          drained: false,
+          lastResult: { status: 'healthy', reason: 'load 0.73' },
+          values: { load: 0.734_567, lagS: 4 },
+          routes: [{ action: 'announce', prefix: '2001:db8:30::1/128', med: 173 }],
+        },
+      ],
+    };
+    expect(formatStatus(running)).toContain('healthy: load 0.73 (load 0.7346, lagS 4)');
+  });
 });

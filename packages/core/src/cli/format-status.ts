@@ -15,7 +15,7 @@ export function formatStatus(report: StatusReport): string {
     service.state,
     service.drained ? `drained (${service.drained}${service.drain ? `, by ${service.drain.by} since ${service.drain.since}` : ''})` : (service.announced ?? '-'),
     service.routes.map((route) => (route.action === 'withdraw' ? `${route.prefix} withdrawn` : `${route.prefix} med ${route.med ?? '-'}`)).join(', ') || '-',
-    service.lastResult ? `${service.lastResult.status}${service.lastResult.reason ? `: ${service.lastResult.reason}` : ''}` : '-',
+    service.lastResult ? `${service.lastResult.status}${service.lastResult.reason ? `: ${service.lastResult.reason}` : ''}${formatValues(service.values)}` : '-',
   ]);
   // Idle or loading, there are no services to show: an empty table would only be noise.
   if (rows.length > 0 || report.state === 'running') lines.push('', formatTable(['service', 'health', 'announced', 'routes as written', 'last check'], rows));
@@ -23,6 +23,12 @@ export function formatStatus(report: StatusReport): string {
     lines.push('', formatTable(['neighbor', 'state', 'received routes kept'], report.neighbors.map((n) => [n.peer, n.state, String(n.receivedRoutes)])));
   }
   return lines.join('\n');
+}
+
+/** ` (load 0.7, lagS 4)`: the numbers a live-value strategy follows, beside the check's verdict. */
+function formatValues(values: Record<string, number> | undefined): string {
+  if (!values) return '';
+  return ` (${Object.entries(values).map(([name, value]) => `${name} ${Number(value.toPrecision(4))}`).join(', ')})`;
 }
 
 const staleConfig = ' (does not load any more: the last reload was refused; the config loaded before runs on)';

@@ -56,6 +56,8 @@ export interface StatusReport {
     /** Since when (ISO 8601) and by which verb, for a drained service. */
     drain?: { by: string; since: string };
     lastResult?: { status: string; reason?: string | undefined; durationMs?: number | undefined };
+    /** The latest numbers the check reported, which a live-value strategy follows (absent: none). */
+    values?: Record<string, number>;
     routes: RouteIntent[];
   }>;
   neighbors: Array<{ peer: string; state: string; since: number; receivedRoutes: number }>;

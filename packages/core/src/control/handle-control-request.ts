@@ -79,6 +79,7 @@ export function statusReportOf(shell: ExabgpProcess, identity: Pick<ControlIdent
       ...(service.lastResult && {
         lastResult: { status: service.lastResult.status, reason: service.lastResult.reason, durationMs: service.lastResult.durationMs },
       }),
+      ...(Object.keys(service.values).length > 0 && { values: service.values }),
       routes: routes.get(service.name) ?? [],
     })),
     neighbors: [...(runtime?.neighbors ?? new Map())].map(([peer, entry]) => ({
