@@ -1,8 +1,10 @@
+// Measuring one process that makes many checks a second, exaplug or a bare client, the same
+// way: CPU (% of a core) over a window after a warm-up, and its memory. http-services.ts
+// interleaves them.
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NginxHandle } from '@exaplug/test-support/nginx';
 import { servicesConfig, startExaplug } from './exaplug-under-fake-exabgp.js';
 import { cpuPercentOver, memoryOf, sleep } from './measure-process.js';
 
@@ -23,7 +25,7 @@ async function measureSteady(pid: number): Promise<SteadyState> {
 }
 
 /** A plain Node client script (clients/*.mjs) as a child, measured like exaplug. */
-async function measureClient(script: string, args: string[]): Promise<SteadyState> {
+export async function measureClient(script: string, args: string[]): Promise<SteadyState> {
   const child = spawn(process.execPath, [fileURLToPath(new URL(`./clients/${script}`, import.meta.url)), ...args], { stdio: 'ignore' });
   try {
     return await measureSteady(child.pid as number);
@@ -43,20 +45,4 @@ export async function measureExaplug(dir: string, name: string, count: number, c
   } finally {
     await exaplug.stop();
   }
-}
-
-/** The first rows of issue #11: 1000 HTTP checks a second, exaplug beside Node's floors. */
-export async function measureManyServices(nginx: NginxHandle, dir: string, count: number) {
-  const url = nginx.url('/health');
-  const http = (extra: string) => () => `{ use: http, with: { url: '${url}', timeout: 1s${extra} } }`;
-  return {
-    nodeKeepAlive: await measureClient('keepalive-client.mjs', [url, String(count), '1000']),
-    rawSockets: await measureClient('raw-client.mjs', ['127.0.0.1', String(nginx.httpPort), String(count), '1000']),
-    httpKeepAlive: await measureExaplug(dir, 'http-keepalive', count, http(', watch: false')),
-    httpKeepAliveWatch: await measureExaplug(dir, 'http-keepalive-watch', count, http('')),
-    httpNewConnection: await measureExaplug(dir, 'http-new-connection', count, http(', keepAlive: false, watch: false')),
-    file: await measureExaplug(dir, 'file', count, () => `{ use: file, with: { path: ${JSON.stringify(join(dir, 'file.yaml'))} } }`),
-    // What the file checks cost without exaplug: the framework's overhead is the difference.
-    bareAccess: await measureClient('access-client.mjs', [join(dir, 'file.yaml'), String(count), '1000']),
-  };
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type CheckResult, defineCheck, describeDuration, failed, parseDuration } from '@exaplug/core/plugin';
+import { type CheckResult, defineCheck, failed } from '@exaplug/core/plugin';
 import dnsPacket from 'dns-packet';
 import { dnsOptionsSchema, type DnsOptions } from './dns-options.js';
 import { evaluateResponse } from './evaluate-response.js';
@@ -15,7 +15,6 @@ export const check = defineCheck({
   create(options: DnsOptions) {
     // The schema has already refused anything parseServerAddress cannot read.
     const server = parseServerAddress(options.server) as ServerAddress;
-    const timeoutMs = parseDuration(options.timeout);
     const exchange = options.transport === 'tcp' ? exchangeTcp : exchangeUdp;
     return {
       async run({ signal }): Promise<CheckResult> {
@@ -26,11 +25,8 @@ export const check = defineCheck({
           flags: options.recursion ? dnsPacket.RECURSION_DESIRED : 0,
           questions: [{ type: options.type, name: options.name, class: 'IN' }],
         });
-        const outcome = await exchange(server, query, id, {
-          signal,
-          timeoutMs,
-          timeoutReason: `timeout after ${describeDuration(options.timeout)}`,
-        });
+        // The signal is the attempt's one deadline (the service's `timeout`).
+        const outcome = await exchange(server, query, id, signal);
         if (outcome.kind === 'failure') return failed(outcome.reason);
         return evaluateResponse(outcome.packet, options);
       },

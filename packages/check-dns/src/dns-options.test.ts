@@ -9,7 +9,6 @@ describe('dnsOptionsSchema', () => {
       type: 'A',
       expectRcode: 'NOERROR',
       transport: 'udp',
-      timeout: '2s',
       recursion: true,
     });
   });
@@ -28,5 +27,10 @@ describe('dnsOptionsSchema', () => {
   it('refuses unknown options, also inside expect, so a typo does not pass silently', () => {
     expect(dnsOptionsSchema.safeParse({ server: '::1', name: 'a', recurse: false }).success).toBe(false);
     expect(dnsOptionsSchema.safeParse({ server: '::1', name: 'a', expect: { contain: ['x'] } }).success).toBe(false);
+  });
+
+  it("refuses its old timeout and says the service's timeout is the attempt's deadline", () => {
+    const result = dnsOptionsSchema.safeParse({ server: '::1', name: 'a', timeout: '2s' });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['timeout'], message: expect.stringMatching(/^the attempt's deadline is the service's `timeout`/) });
   });
 });

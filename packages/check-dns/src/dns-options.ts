@@ -1,4 +1,5 @@
-import { durationOption, z } from '@exaplug/core/plugin';
+import { z } from '@exaplug/core/plugin';
+import { movedTimeoutOption } from './deadline-option.js';
 import { parseServerAddress } from './parse-server-address.js';
 
 /** The record types this check knows how to compare. */
@@ -25,7 +26,7 @@ export const dnsOptionsSchema = z.strictObject({
   expect: expectSchema.optional(),
   expectRcode: z.enum(responseCodes).default('NOERROR'),
   transport: z.enum(['udp', 'tcp']).default('udp'),
-  timeout: durationOption.default('2s'),
+  timeout: movedTimeoutOption,
   /** Sets the RD bit: needed when asking a resolver, ignored by authoritative servers. */
   recursion: z.boolean().default(true),
 });

@@ -2,12 +2,12 @@ import { createConnection } from 'node:net';
 import dnsPacket from 'dns-packet';
 import { formatServerAddress } from './format-server-address.js';
 import type { ServerAddress } from './parse-server-address.js';
-import { describeSocketError, runAttempt, type AttemptLimits, type DnsExchange } from './run-attempt.js';
+import { describeSocketError, runAttempt, type DnsExchange } from './run-attempt.js';
 
 /** Sends one query over TCP (RFC 1035 §4.2.2: each message is preceded by a 2-byte length). */
-export function exchangeTcp(server: ServerAddress, query: Buffer, id: number, limits: AttemptLimits): Promise<DnsExchange> {
+export function exchangeTcp(server: ServerAddress, query: Buffer, id: number, signal: AbortSignal): Promise<DnsExchange> {
   const where = formatServerAddress(server);
-  return runAttempt(limits, (finish) => {
+  return runAttempt(signal, where, (finish) => {
     const socket = createConnection({ host: server.host, port: server.port });
     let received = Buffer.alloc(0);
     socket.on('error', (error) => finish({ kind: 'failure', reason: describeSocketError(error, where) }));

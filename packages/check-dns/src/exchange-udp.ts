@@ -1,13 +1,13 @@
 import { createSocket } from 'node:dgram';
 import dnsPacket from 'dns-packet';
 import type { ServerAddress } from './parse-server-address.js';
-import { describeSocketError, runAttempt, type AttemptLimits, type DnsExchange } from './run-attempt.js';
+import { describeSocketError, runAttempt, type DnsExchange } from './run-attempt.js';
 import { formatServerAddress } from './format-server-address.js';
 
 /** Sends one query over UDP and waits for the response that carries its id; no retries. */
-export function exchangeUdp(server: ServerAddress, query: Buffer, id: number, limits: AttemptLimits): Promise<DnsExchange> {
+export function exchangeUdp(server: ServerAddress, query: Buffer, id: number, signal: AbortSignal): Promise<DnsExchange> {
   const where = formatServerAddress(server);
-  return runAttempt(limits, (finish) => {
+  return runAttempt(signal, where, (finish) => {
     const socket = createSocket(server.family === 6 ? 'udp6' : 'udp4');
     socket.on('error', (error) => finish({ kind: 'failure', reason: describeSocketError(error, where) }));
     socket.on('message', (message) => {

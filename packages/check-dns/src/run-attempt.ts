@@ -1,24 +1,24 @@
 /** The outcome of sending one query: a decoded response, or why there is none. */
 export type DnsExchange = { kind: 'response'; packet: import('dns-packet').DecodedPacket } | { kind: 'failure'; reason: string };
 
-/** How long one attempt may take and who may cut it short. */
-export interface AttemptLimits {
-  signal: AbortSignal;
-  timeoutMs: number;
-  /** Said when the timeout fires, e.g. "timeout after 2s". */
-  timeoutReason: string;
-}
-
 type Finish = (outcome: DnsExchange) => void;
 
+/** The runtime's words for why it cut the attempt short (`timeout after 2s`), or `aborted`. */
+function abortWords(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name !== 'AbortError' && reason.message ? reason.message : 'aborted';
+}
+
 /**
- * Runs `start` until it calls `finish`, the timeout fires or the signal aborts, whichever is
- * first; the cleanup `start` returns always runs exactly once.
+ * Runs `start` until it calls `finish` or the signal aborts, whichever is first; the cleanup
+ * `start` returns always runs exactly once. The signal is the attempt's one deadline (the
+ * service's `timeout`): `timeout after 2s, no answer from 127.0.0.1:53`.
  */
-export function runAttempt(limits: AttemptLimits, start: (finish: Finish) => () => void): Promise<DnsExchange> {
+export function runAttempt(signal: AbortSignal, where: string, start: (finish: Finish) => () => void): Promise<DnsExchange> {
+  const cutShort = (): DnsExchange => ({ kind: 'failure', reason: `${abortWords(signal)}, no answer from ${where}` });
   return new Promise((resolve) => {
-    if (limits.signal.aborted) {
-      resolve({ kind: 'failure', reason: 'aborted' });
+    if (signal.aborted) {
+      resolve(cutShort());
       return;
     }
     let done = false;
@@ -26,14 +26,12 @@ export function runAttempt(limits: AttemptLimits, start: (finish: Finish) => () 
     const finish: Finish = (outcome) => {
       if (done) return;
       done = true;
-      clearTimeout(timer);
-      limits.signal.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', onAbort);
       cleanup();
       resolve(outcome);
     };
-    const onAbort = (): void => finish({ kind: 'failure', reason: 'aborted' });
-    const timer = setTimeout(() => finish({ kind: 'failure', reason: limits.timeoutReason }), limits.timeoutMs);
-    limits.signal.addEventListener('abort', onAbort, { once: true });
+    const onAbort = (): void => finish(cutShort());
+    signal.addEventListener('abort', onAbort, { once: true });
     cleanup = start(finish);
     if (done) cleanup();
   });

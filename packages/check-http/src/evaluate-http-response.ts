@@ -1,5 +1,6 @@
 import { type CheckResult, degraded, failed, formatDuration, healthy } from '@exaplug/core/plugin';
 import type { HttpSettings } from './http-settings.js';
+import type { RequestPhases } from './request-phases.js';
 import { formatStatusRanges, matchesStatus } from './status-ranges.js';
 
 /** What came back from one request, as far as the check read it. */
@@ -9,6 +10,8 @@ export interface HttpResponseSummary {
   body: string;
   bodyBytes: number;
   elapsedMs: number;
+  /** got's per-phase timings of the (last) request, in ms. */
+  phases?: RequestPhases;
 }
 
 type Expectations = Pick<
@@ -39,7 +42,7 @@ function findBodyMismatch(body: string, expected: Expectations): string | undefi
  */
 export function evaluateHttpResponse(response: HttpResponseSummary, expected: Expectations): CheckResult {
   const { statusCode, elapsedMs } = response;
-  const details = { statusCode, elapsedMs: Math.round(elapsedMs), bodyBytes: response.bodyBytes };
+  const details = { statusCode, elapsedMs: Math.round(elapsedMs), bodyBytes: response.bodyBytes, ...(response.phases && { phases: response.phases }) };
   if (matchesStatus(expected.degradedStatus, statusCode)) {
     return degraded(`status ${statusCode}, degraded on ${formatStatusRanges(expected.degradedStatus)}`, details);
   }

@@ -10,7 +10,6 @@ describe('httpOptionsSchema', () => {
       expectStatus: ['200-299'],
       degradedStatus: [],
       connectTimeout: '2s',
-      timeout: '5s',
       followRedirects: false,
       maxBodyBytes: 65_536,
       insecure: false,
@@ -39,10 +38,15 @@ describe('httpOptionsSchema', () => {
     const result = httpOptionsSchema.safeParse({
       url: 'http://a/',
       expectStatus: [],
-      timeout: 'soon',
+      connectTimeout: 'soon',
       expectBodyRegex: '(',
     });
-    expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(['expectBodyRegex', 'expectStatus', 'timeout']);
+    expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(['connectTimeout', 'expectBodyRegex', 'expectStatus']);
+  });
+
+  it("refuses its old timeout and says the service's timeout is the attempt's deadline", () => {
+    const result = httpOptionsSchema.safeParse({ url: 'http://a/', timeout: '2s' });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['timeout'], message: expect.stringMatching(/^the attempt's deadline is the service's `timeout`: move it there/) });
   });
 
   it('rejects unknown options so a typo does not pass silently', () => {

@@ -1,4 +1,5 @@
 import { durationOption, regexOption, z } from '@exaplug/core/plugin';
+import { movedTimeoutOption } from './deadline-option.js';
 import { isStatusSpec } from './status-ranges.js';
 
 function isHttpUrl(value: string): boolean {
@@ -32,9 +33,12 @@ export const httpOptionsSchema = z.strictObject({
   rejectBodyRegex: regexOption.optional(),
   /** A passing response slower than this is degraded. */
   degradedAfter: durationOption.optional(),
+  /**
+   * TCP connect, and again the TLS handshake (each). Never longer than the attempt's
+   * deadline, the service's `timeout`, which covers everything (headers and body too).
+   */
   connectTimeout: durationOption.default('2s'),
-  /** The whole attempt: connect, TLS, headers and body. */
-  timeout: durationOption.default('5s'),
+  timeout: movedTimeoutOption,
   followRedirects: z.boolean().default(false),
   maxBodyBytes: z.number().int().positive().default(65_536),
   /** TLS server name (SNI and certificate check) when it differs from the URL's host. */

@@ -16,7 +16,6 @@ export interface HttpSettings {
   rejectBodyRegex?: RegExp;
   degradedAfterMs?: number;
   connectTimeoutMs: number;
-  timeoutMs: number;
   followRedirects: boolean;
   maxBodyBytes: number;
   tls: { servername?: string; ca?: Buffer; cert?: Buffer; key?: Buffer; insecure: boolean };
@@ -42,7 +41,6 @@ export function toHttpSettings(options: HttpOptions, configDir: string): HttpSet
     rejectBodyRegex: optionalRegex(options.rejectBodyRegex),
     degradedAfterMs: options.degradedAfter === undefined ? undefined : parseDuration(options.degradedAfter),
     connectTimeoutMs: parseDuration(options.connectTimeout),
-    timeoutMs: parseDuration(options.timeout),
     followRedirects: options.followRedirects,
     maxBodyBytes: options.maxBodyBytes,
     tls: {

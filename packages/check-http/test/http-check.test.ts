@@ -1,11 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Clock, runCheckWithTimeout } from '@exaplug/core';
 import { type CheckInstance, type CheckResult, createCheckContext } from '@exaplug/core/plugin';
 import { startNginx, type NginxHandle } from '@exaplug/test-support/nginx';
 import { startSilentTcpServer, type TcpServerHandle } from '@exaplug/test-support/tcp-servers';
 import { createSelfSignedCert, type SelfSignedCert } from '@exaplug/test-support/tls-certs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { check } from '../src/index.js';
 
 const locations = `
@@ -14,6 +15,7 @@ const locations = `
   location = /busy { return 429 "slow down\\n"; }
   location = /draining { return 200 '{"status":"draining"}'; }
   location = /moved { return 302 /health; }
+  location = /loop { return 302 /loop; }
   location = /requests { return 200 "requests on this connection: $connection_requests"; }
   location = /slow { limit_rate 1000; try_files /slow.txt =404; }
   location = /big { try_files /big.txt =404; }
@@ -67,6 +69,23 @@ describe('http check against nginx', () => {
     expect(result.details).toMatchObject({ statusCode: 200, bodyBytes: 3 });
   });
 
+  it("puts got's per-phase timings in the details, in ms", async () => {
+    const instance = await createCheck({ url: nginx.url('/health') });
+    const first = await instance.run({ signal: new AbortController().signal });
+    const phases = (first.details as { phases: Record<string, number> }).phases;
+    expect(Object.keys(phases).sort()).toEqual(['dns', 'download', 'firstByte', 'tcp', 'total']);
+    for (const ms of Object.values(phases)) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(phases.total).toBeLessThan(1000);
+    // The kept connection is reused: no lookup, no connect.
+    const second = await instance.run({ signal: new AbortController().signal });
+    expect(Object.keys((second.details as { phases: object }).phases).sort()).toEqual(['download', 'firstByte', 'total']);
+  });
+
+  it('adds the TLS handshake to the phases over https', async () => {
+    const result = await runCheck({ url: nginx.url('/health', { https: true }), ca: 'server.crt' });
+    expect((result.details as { phases: Record<string, number> }).phases.tls).toBeGreaterThanOrEqual(0);
+  });
+
   it('reaches nginx through an IPv6 literal URL', async () => {
     const result = await runCheck({ url: `http://[::1]:${nginx.httpPort}/health` });
     expect(result.status).toBe('healthy');
@@ -97,6 +116,10 @@ describe('http check against nginx', () => {
   it('does not follow redirects unless asked to', async () => {
     expect((await runCheck({ url: nginx.url('/moved') })).reason).toBe('status 302, expected 200-299');
     expect((await runCheck({ url: nginx.url('/moved'), followRedirects: true, expectBody: 'ok' })).status).toBe('healthy');
+  });
+
+  it('says too many redirects for a redirect loop', async () => {
+    expect(await runCheck({ url: nginx.url('/loop'), followRedirects: true })).toMatchObject({ status: 'failed', reason: 'too many redirects' });
   });
 
   it('judges only the first maxBodyBytes of a large body', async () => {
@@ -166,21 +189,49 @@ describe('http check against a server that accepts and never answers', () => {
   });
   afterAll(() => silent?.stop());
 
-  it('fails by its own timeout, not much later than configured', async () => {
+  const realClock: Clock = {
+    now: () => performance.now(),
+    setTimer: (ms, callback) => {
+      const timer = setTimeout(callback, ms);
+      return () => clearTimeout(timer);
+    },
+  };
+
+  it("fails at the runtime's deadline and says where the request stood", async () => {
+    const instance = await createCheck({ url: `http://127.0.0.1:${silent.port}/health` });
     const startedAt = performance.now();
-    const result = await runCheck({ url: `http://127.0.0.1:${silent.port}/health`, timeout: '1s' });
+    const result = await runCheckWithTimeout(instance, { name: 'http', timeoutMs: 1000, clock: realClock });
     const elapsed = performance.now() - startedAt;
-    expect(result).toMatchObject({ status: 'failed', reason: 'timeout after 1s' });
+    expect(result).toMatchObject({ status: 'failed', reason: 'timeout after 1s while waiting for the response' });
     expect(elapsed).toBeGreaterThanOrEqual(950);
-    expect(elapsed).toBeLessThan(2500);
+    expect(elapsed).toBeLessThan(1500);
   });
+
+  it('has no deadline of its own: nothing but the signal ends a stuck attempt', async () => {
+    // The deadline (2.5 s) is far past connectTimeout (300 ms, got's one timer, cleared at
+    // connect): a timer of the check's own for the whole attempt would show up below.
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const instance = await createCheck({ url: `http://127.0.0.1:${silent.port}/health`, connectTimeout: '300ms' });
+    const controller = new AbortController();
+    const startedAt = performance.now();
+    setTimeout(() => controller.abort(new Error('timeout after 2.5s')), 2500);
+    try {
+      const result = await instance.run({ signal: controller.signal, timeoutMs: 2500 });
+      expect(result).toMatchObject({ status: 'failed', reason: 'timeout after 2.5s while waiting for the response' });
+      expect(performance.now() - startedAt).toBeGreaterThanOrEqual(2450);
+      // The test's own timer is the only one of a second or more.
+      expect(timers.mock.calls.filter(([, ms]) => typeof ms === 'number' && ms >= 1000)).toHaveLength(1);
+    } finally {
+      timers.mockRestore();
+    }
+  }, 10_000);
 
   it('stops as soon as the runtime aborts its signal', async () => {
     const controller = new AbortController();
     const startedAt = performance.now();
-    setTimeout(() => controller.abort(new Error('check timed out after 300ms')), 300);
-    const result = await runCheck({ url: `http://127.0.0.1:${silent.port}/`, timeout: '10s' }, controller.signal);
-    expect(result).toMatchObject({ status: 'failed', reason: 'aborted: check timed out after 300ms' });
+    setTimeout(() => controller.abort(new Error('check stopped')), 300);
+    const result = await runCheck({ url: `http://127.0.0.1:${silent.port}/` }, controller.signal);
+    expect(result).toMatchObject({ status: 'failed', reason: 'check stopped while waiting for the response' });
     expect(performance.now() - startedAt).toBeLessThan(2000);
   });
 });

@@ -4,7 +4,8 @@ import { formatDuration } from '@exaplug/core/plugin';
 import type { TcpSettings } from './tcp-settings.js';
 import { TcpFailure } from './tcp-failure.js';
 
-type Target = Pick<TcpSettings, 'host' | 'port' | 'tls' | 'connectTimeoutMs'>;
+/** Where to connect; without connectTimeoutMs only the signal bounds the connect. */
+type Target = Pick<TcpSettings, 'host' | 'port' | 'tls'> & { connectTimeoutMs: number | undefined };
 
 function startSocket(target: Target): { socket: Socket; readyEvent: string } {
   const { host, port, tls } = target;
@@ -23,8 +24,9 @@ function startSocket(target: Target): { socket: Socket; readyEvent: string } {
 }
 
 /**
- * Connects (and completes the TLS handshake, if asked) within connectTimeoutMs. Rejects with
- * a TcpFailure on connect timeout, with the socket error otherwise, or with `signal.reason`.
+ * Connects (and completes the TLS handshake, if asked) within connectTimeoutMs, when given.
+ * Rejects with a TcpFailure on connect timeout, with the socket error otherwise, or with
+ * `signal.reason`.
  */
 export function openConnection(target: Target, signal: AbortSignal): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -41,10 +43,11 @@ export function openConnection(target: Target, signal: AbortSignal): Promise<Soc
       }
     };
     const onAbort = () => settle(signal.reason);
-    const timer = setTimeout(
-      () => settle(new TcpFailure(`connect timeout after ${formatDuration(target.connectTimeoutMs)}`)),
-      target.connectTimeoutMs,
-    );
+    const { connectTimeoutMs } = target;
+    const timer =
+      connectTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => settle(new TcpFailure(`connect timeout after ${formatDuration(connectTimeoutMs)}`)), connectTimeoutMs);
     socket.once(readyEvent, () => settle());
     socket.on('error', settle);
     if (signal.aborted) onAbort();

@@ -19,7 +19,7 @@ export async function runScript(
 ): Promise<void> {
   for (const step of steps) {
     if (step.kind === 'send') {
-      onStep('sending');
+      onStep('while sending');
       await send(socket, step.data);
     } else {
       onStep(`waiting for ${step.label}`);

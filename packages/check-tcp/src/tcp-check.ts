@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { type CheckResult, defineCheck, describeAbort, failed, formatDuration, healthy, watchListener } from '@exaplug/core/plugin';
+import { type CheckResult, defineCheck, failed, formatDuration, healthy, watchListener } from '@exaplug/core/plugin';
 import { describeReceived } from './describe-received.js';
 import { describeSocketError } from './describe-socket-error.js';
 import { openConnection } from './open-connection.js';
@@ -9,26 +9,34 @@ import { TcpFailure } from './tcp-failure.js';
 import { tcpOptionsSchema } from './tcp-options.js';
 import { toTcpSettings, type TcpSettings } from './tcp-settings.js';
 
-async function attempt(settings: TcpSettings, signal: AbortSignal, sockets: Set<Socket>): Promise<CheckResult> {
+/** The runtime's words for why it cut the attempt short (`timeout after 2s`), or `aborted`. */
+function abortWords(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name !== 'AbortError' && reason.message ? reason.message : 'aborted';
+}
+
+/**
+ * One attempt. Its one deadline is the runtime's signal (the service's `timeout`);
+ * connectTimeout only bounds the connect, and only when it is shorter than that deadline.
+ */
+async function attempt(settings: TcpSettings, signal: AbortSignal, deadlineMs: number | undefined, sockets: Set<Socket>): Promise<CheckResult> {
   const startedAt = performance.now();
-  const ownTimeout = AbortSignal.timeout(settings.timeoutMs);
-  const deadline = AbortSignal.any([signal, ownTimeout]);
-  let activity = 'connecting';
+  let activity = 'while connecting';
   let socket: Socket | undefined;
   let reader: SocketReader | undefined;
   try {
-    socket = await openConnection(settings, deadline);
+    const connectTimeoutMs = deadlineMs !== undefined && settings.connectTimeoutMs >= deadlineMs ? undefined : settings.connectTimeoutMs;
+    socket = await openConnection({ ...settings, connectTimeoutMs }, signal);
     sockets.add(socket);
     reader = createSocketReader(socket, settings.maxReadBytes);
-    await runScript(socket, reader, settings.script, deadline, (now) => (activity = now));
+    await runScript(socket, reader, settings.script, signal, (now) => (activity = now));
     const elapsedMs = performance.now() - startedAt;
     const what = settings.script.length === 0 ? 'connected' : `connected, ${settings.script.length} script steps passed`;
     return healthy(`${what} in ${formatDuration(elapsedMs)}`, { elapsedMs: Math.round(elapsedMs) });
   } catch (error) {
-    if (signal.aborted) return failed(describeAbort(signal));
-    if (ownTimeout.aborted) {
+    if (signal.aborted) {
       const received = reader && activity.startsWith('waiting') ? `, ${describeReceived(reader.unconsumed())}` : '';
-      return failed(`timeout after ${formatDuration(settings.timeoutMs)} ${activity}${received}`);
+      return failed(`${abortWords(signal)} ${activity}${received}`);
     }
     if (error instanceof TcpFailure) return failed(error.message);
     return failed(describeSocketError(error));
@@ -47,7 +55,7 @@ export const check = defineCheck({
     const settings = toTcpSettings(options, context.configDir);
     const sockets = new Set<Socket>();
     return {
-      run: ({ signal }) => attempt(settings, signal, sockets),
+      run: ({ signal, timeoutMs }) => attempt(settings, signal, timeoutMs, sockets),
       ...(options.watch && {
         watch: (input) => watchListener({ ...input, host: settings.host, port: settings.port, retryMs: 1000, connectTimeoutMs: settings.connectTimeoutMs }),
       }),

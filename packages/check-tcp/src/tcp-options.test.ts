@@ -7,7 +7,6 @@ describe('tcpOptionsSchema', () => {
       host: '::1',
       port: 6379,
       connectTimeout: '2s',
-      timeout: '5s',
       script: [],
       maxReadBytes: 65_536,
       watch: true,
@@ -38,5 +37,10 @@ describe('tcpOptionsSchema', () => {
   it('wants tls cert and key together', () => {
     const result = tcpOptionsSchema.safeParse({ host: 'h', port: 1, tls: { key: 'client.key' } });
     expect(result.error?.issues[0]?.path).toEqual(['tls', 'cert']);
+  });
+
+  it("refuses its old timeout and says the service's timeout is the attempt's deadline", () => {
+    const result = tcpOptionsSchema.safeParse({ host: '::1', port: 6379, timeout: '1s' });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['timeout'], message: expect.stringMatching(/^the attempt's deadline is the service's `timeout`/) });
   });
 });

@@ -1,4 +1,5 @@
 import { durationOption, regexOption, z } from '@exaplug/core/plugin';
+import { movedTimeoutOption } from './deadline-option.js';
 
 const hexBytes = z
   .string()
@@ -22,9 +23,12 @@ export const tcpOptionsSchema = z.strictObject({
   /** An IPv4 or IPv6 address (brackets optional) or a host name. */
   host: z.string().min(1),
   port: z.number().int().min(1).max(65_535),
+  /**
+   * TCP connect and TLS handshake. Never longer than the attempt's deadline, the service's
+   * `timeout`, which covers everything (every script step too).
+   */
   connectTimeout: durationOption.default('2s'),
-  /** The whole attempt: connect, TLS and every script step. */
-  timeout: durationOption.default('5s'),
+  timeout: movedTimeoutOption,
   script: z.array(scriptStepSchema).default([]),
   /** An expectation not met within this many received bytes fails. */
   maxReadBytes: z.number().int().positive().default(65_536),

@@ -16,7 +16,6 @@ export interface TcpSettings {
   host: string;
   port: number;
   connectTimeoutMs: number;
-  timeoutMs: number;
   script: ScriptStep[];
   maxReadBytes: number;
   tls?: TcpTlsSettings;
@@ -30,7 +29,6 @@ export function toTcpSettings(options: TcpOptions, configDir: string): TcpSettin
     host: options.host.replace(/^\[(.*)\]$/, '$1'),
     port: options.port,
     connectTimeoutMs: parseDuration(options.connectTimeout),
-    timeoutMs: parseDuration(options.timeout),
     script: options.script.map(toScriptStep),
     maxReadBytes: options.maxReadBytes,
     tls: tls && {
