@@ -11,7 +11,7 @@ const [kind = 'file', extra = ''] = process.argv.slice(2);
 const dir = await mkdtemp(join(tmpdir(), 'exaplug-profile-'));
 await writeFile(join(dir, 'file.yaml'), 'ok\n');
 const nginx = await startNginx({ locations: 'location = /health { return 200 "ok\\n"; }', workerConnections: 4000 });
-const check = kind === 'file' ? `{ use: file, with: { path: ${JSON.stringify(join(dir, 'file.yaml'))} } }` : `{ use: http, with: { url: '${nginx.url('/health')}', timeout: 1s${extra} } }`;
+const check = kind === 'file' ? `{ use: file, with: { path: ${JSON.stringify(join(dir, 'file.yaml'))} } }` : `{ use: http, with: { url: '${nginx.url('/health')}'${extra} } }`;
 await writeFile(join(dir, 'c.yaml'), servicesConfig(1000, () => check));
 const exaplug = startExaplug(join(dir, 'c.yaml'), ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 await sleep(12_000);

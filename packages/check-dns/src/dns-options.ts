@@ -1,5 +1,4 @@
-import { z } from '@exaplug/core/plugin';
-import { movedTimeoutOption } from './deadline-option.js';
+import { movedTimeoutOption, z } from '@exaplug/core/plugin';
 import { parseServerAddress } from './parse-server-address.js';
 
 /** The record types this check knows how to compare. */

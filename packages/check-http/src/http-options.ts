@@ -1,5 +1,4 @@
-import { durationOption, regexOption, z } from '@exaplug/core/plugin';
-import { movedTimeoutOption } from './deadline-option.js';
+import { durationOption, movedTimeoutOption, regexOption, z } from '@exaplug/core/plugin';
 import { isStatusSpec } from './status-ranges.js';
 
 function isHttpUrl(value: string): boolean {

@@ -22,6 +22,7 @@ export { ExaplugError, isExaplugError } from './errors.js';
 export { formatDuration, parseDuration } from './duration.js';
 export { describeDuration, durationOption } from './plugins/duration-option.js';
 export { regexOption } from './plugins/regex-option.js';
+export { movedTimeoutOption } from './plugins/moved-timeout-option.js';
 export { readOptionFile } from './plugins/read-option-file.js';
 export { describeAbort } from './plugins/describe-abort.js';
 export { watchListener } from './plugins/watch-listener.js';

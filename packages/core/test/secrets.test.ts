@@ -37,7 +37,6 @@ function configText(port: number, extra = ''): string {
     '      with:',
     `        url: "http://exaplug:${secrets.urlPassword}@127.0.0.1:${port}/health?token=${secrets.queryToken}&verbose=1"`,
     `        headers: { Authorization: "Bearer ${secrets.authorization}", Cookie: "session=${secrets.cookie}" }`,
-    '        timeout: 500ms',
     '    timeout: 1s',
     '    interval: 200ms',
     '    rise: 1',

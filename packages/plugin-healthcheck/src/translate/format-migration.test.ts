@@ -25,4 +25,11 @@ describe('formatMigration', () => {
     expect(config.services.healthcheck.check).toEqual({ use: 'exec', with: { command: 'mysql -u check -e "SELECT 1"' } });
     expect(config.services.healthcheck.fastInterval).toBe('200ms');
   });
+
+  it("makes curl's --max-time the service's deadline (a check has no timeout of its own)", () => {
+    const yaml = migrate('--cmd', 'curl -sf --max-time 2 http://[::1]/', '--ip', '2001:db8:30::1');
+    const config = parse(yaml) as { services: { healthcheck: Record<string, unknown> } };
+    expect(config.services.healthcheck.check).toEqual({ use: 'http', with: { url: 'http://[::1]/', expectStatus: ['200-399'] } });
+    expect(config.services.healthcheck.timeout).toBe('2s');
+  });
 });

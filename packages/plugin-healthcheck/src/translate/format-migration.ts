@@ -19,7 +19,9 @@ export function formatMigration(translation: HealthcheckTranslation, commandLine
   const service = { ...(config.services[serviceName] as Record<string, unknown>) };
   const check = service.check as { with: { command: string } };
   const http = httpCheckFromCurl(check.with.command);
-  if (http) service.check = http;
+  if (http) service.check = http.check;
+  // curl's --max-time bounded the attempt: the service's timeout is now the one deadline.
+  if (http?.maxTimeMs !== undefined && typeof service.timeout === 'number') service.timeout = Math.min(service.timeout, http.maxTimeMs);
   for (const key of Object.keys(service)) {
     if (durationKeys.has(key) && typeof service[key] === 'number') service[key] = formatDuration(service[key]);
   }

@@ -3,17 +3,18 @@ import { httpCheckFromCurl, splitShellWords } from './http-check-from-curl.js';
 
 describe('httpCheckFromCurl', () => {
   it('turns a plain curl -sf of a URL into an http check', () => {
-    expect(httpCheckFromCurl('curl -sf http://[::1]/health')).toEqual({ use: 'http', with: { url: 'http://[::1]/health', expectStatus: ['200-399'] } });
+    expect(httpCheckFromCurl('curl -sf http://[::1]/health')).toEqual({ check: { use: 'http', with: { url: 'http://[::1]/health', expectStatus: ['200-399'] } } });
   });
 
-  it('keeps --max-time, -L and -k as the check options that do the same', () => {
-    expect(httpCheckFromCurl("/usr/bin/curl --fail --silent --max-time 2 -L -k 'https://127.0.0.1/'")?.with).toEqual({
+  it('keeps -L and -k as the check options that do the same, and --max-time as the deadline', () => {
+    const translation = httpCheckFromCurl("/usr/bin/curl --fail --silent --max-time 2 -L -k 'https://127.0.0.1/'");
+    expect(translation?.check.with).toEqual({
       url: 'https://127.0.0.1/',
       expectStatus: ['200-399'],
       followRedirects: true,
       insecure: true,
-      timeout: '2s',
     });
+    expect(translation?.maxTimeMs).toBe(2000);
   });
 
   it('leaves a curl without --fail as a command, since it succeeds on any status', () => {

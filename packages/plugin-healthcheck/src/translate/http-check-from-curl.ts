@@ -33,12 +33,18 @@ export function splitShellWords(command: string): string[] | undefined {
 const quietFlags = new Set(['s', 'S', 'f', 'L', 'k']);
 const longFlags: Record<string, string> = { '--silent': 's', '--show-error': 'S', '--fail': 'f', '--location': 'L', '--insecure': 'k' };
 
+/** The http check, and curl's `--max-time` in ms: the service's deadline, since a check has no timeout of its own. */
+export interface CurlTranslation {
+  check: { use: 'http'; with: Record<string, unknown> };
+  maxTimeMs?: number;
+}
+
 /**
  * The `http` check that does what a plain `curl -sf URL` does, or undefined when the command
  * is anything else. Without `-f` curl succeeds on any status, so only `-f`/`--fail` commands
  * qualify; curl fails from status 400, hence `expectStatus: ['200-399']`.
  */
-export function httpCheckFromCurl(command: string): { use: 'http'; with: Record<string, unknown> } | undefined {
+export function httpCheckFromCurl(command: string): CurlTranslation | undefined {
   const words = splitShellWords(command);
   if (!words || !/^(\/usr)?(\/bin\/)?curl$/.test(words[0] ?? '')) return undefined;
   const flags = new Set<string>();
@@ -63,6 +69,6 @@ export function httpCheckFromCurl(command: string): { use: 'http'; with: Record<
   const options: Record<string, unknown> = { url, expectStatus: ['200-399'] };
   if (flags.has('L')) options.followRedirects = true;
   if (flags.has('k')) options.insecure = true;
-  if (timeoutSeconds !== undefined) options.timeout = `${timeoutSeconds}s`;
-  return { use: 'http', with: options };
+  const check = { use: 'http' as const, with: options };
+  return timeoutSeconds === undefined ? { check } : { check, maxTimeMs: timeoutSeconds * 1000 };
 }

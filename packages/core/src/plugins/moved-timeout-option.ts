@@ -1,4 +1,4 @@
-import { z } from '@exaplug/core/plugin';
+import { z } from 'zod';
 
 /**
  * The `timeout` a check's options used to have. An attempt has one deadline, the service's
