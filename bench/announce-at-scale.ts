@@ -67,13 +67,25 @@ export async function measureAnnounceAtScale(dir: string, count: number, meds: '
       floorMs: () => startExabgp({ run: [join(dir, 'cat-commands.sh')], receive: false, neighbors: [neighbor] }),
       exaplugMs: () => startExabgp({ run: [process.execPath, exaplugBin, 'run', '--config', configFile], receive: false, neighbors: [neighbor] }),
     };
-    // Interleaved rounds, median of each: one round on this machine varies by a second or more
+    // Interleaved rounds, medians: one round on this machine varies by a second or more
     // (when the first connection attempt races BIRD's listener, ExaBGP retries a second later).
     const times: Record<keyof typeof sides, number[]> = { staticMs: [], floorMs: [], exaplugMs: [] };
     for (let round = 0; round < rounds; round++) {
       for (const side of Object.keys(sides) as Array<keyof typeof sides>) times[side].push(await timeUntilHeld(bird, count, sides[side]));
     }
-    return { count, meds, rounds, staticMs: median(times.staticMs), floorMs: median(times.floorMs), exaplugMs: median(times.exaplugMs), times };
+    const ratioTo = (baseline: number[]) => median(times.exaplugMs.map((ms, round) => ms / (baseline[round] as number)));
+    return {
+      count,
+      meds,
+      rounds,
+      staticMs: median(times.staticMs),
+      floorMs: median(times.floorMs),
+      exaplugMs: median(times.exaplugMs),
+      // Each round's exaplug against the same round's baselines, then the median: a slow round slows both.
+      toFloor: ratioTo(times.floorMs),
+      toStatic: ratioTo(times.staticMs),
+      times,
+    };
   } finally {
     await bird.stop();
   }

@@ -8,7 +8,7 @@ import { startExabgp, type ExabgpHandle } from '@exaplug/test-support/exabgp';
 import { exaplugBin } from './exaplug-under-fake-exabgp.js';
 import { median, memoryOf, readUntilExabgpIsGone, sleep } from './measure-process.js';
 // The built code, as it runs in production (as bench/parse.ts).
-import { parseExabgpLine } from '../packages/core/dist/protocol/parse-exabgp-line.js';
+import { parseExabgpLine } from '@exaplug/protocol';
 import { applyNeighborMessage, type NeighborTable } from '../packages/core/dist/runtime/neighbor-table.js';
 
 /** The i-th route of the table: /24s from 20.0.0.0 on (65 536 per /8). */

@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exaplugBin, servicesConfig, startExaplug } from './exaplug-under-fake-exabgp.js';
 import { median } from './measure-process.js';
+// Whether `exaplug run` starts from the bundle, as bin/run.js decides (fresh: newer than the last tsc -b).
+import { bundleIsFresh } from '../packages/core/bin/load-bundle.js';
 
 /** Wall time of a process from spawn to exit, in ms. */
 function timeProcess(args: string[]): Promise<number> {
@@ -14,7 +16,7 @@ function timeProcess(args: string[]): Promise<number> {
   });
 }
 
-/** `exaplug validate` of a config with `count` http services, against `node -e 0`; medians of `runs`. */
+/** `exaplug validate` of a config with `count` http services, against `node -e 0`, interleaved; medians of `runs`. */
 export async function measureValidate(dir: string, count: number, runs = 3) {
   const configFile = join(dir, 'validate.yaml');
   await writeFile(configFile, servicesConfig(count, () => `{ use: http, with: { url: 'http://127.0.0.1:1/health' } }`));
@@ -27,8 +29,12 @@ export async function measureValidate(dir: string, count: number, runs = 3) {
   return { validateMs: median(validate), nodeMs: median(bare) };
 }
 
-/** From spawn to the first command on stdout (ExaBGP answering at once), against `node -e 0`. */
-export async function measureSpawn(dir: string, runs = 5) {
+/**
+ * From spawn to the first command on stdout (ExaBGP answering at once), against `node -e 0`,
+ * interleaved (exaplug, node, exaplug, …): medians of `runs` of each, and the median of the
+ * per-round ratios.
+ */
+export async function measureSpawn(dir: string, runs = 7) {
   const configFile = join(dir, 'spawn.yaml');
   await writeFile(configFile, servicesConfig(3, () => `{ use: file, with: { path: ${JSON.stringify(configFile)} } }`));
   const first: number[] = [];
@@ -39,5 +45,5 @@ export async function measureSpawn(dir: string, runs = 5) {
     await exaplug.stop();
     bare.push(await timeProcess(['-e', '0']));
   }
-  return { firstCommandMs: median(first), nodeMs: median(bare) };
+  return { firstCommandMs: median(first), nodeMs: median(bare), ratio: median(first.map((ms, i) => ms / (bare[i] as number))), runs, bundled: bundleIsFresh(), first, bare };
 }

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { RouteIntent } from '../announce/route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import type { AnnouncedState, HealthStateName } from '../health/health-state.js';
 import type { RuntimeEvents } from '../runtime/runtime-events.js';
 import { StateAges } from './state-ages.js';

@@ -1,4 +1,4 @@
-import type { PreparedService } from '../plugins/prepare-services.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 import { runInPluginScope } from '../plugins/plugin-scope.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { CheckActivity, MemorySample } from './check-activity.js';
@@ -7,8 +7,11 @@ export interface CheckProbes {
   activity: CheckActivity;
   clock: Clock;
   readMemory: () => MemorySample;
-  /** Called after every attempt, with the check that just ran: the moment a leak shows. */
-  afterAttempt?: (scope: { service: string; plugin: string }) => void;
+  /**
+   * Called after every attempt, with the check that just ran and the memory just read for
+   * it (a watcher can use that reading instead of making a third): the moment a leak shows.
+   */
+  afterAttempt?: (scope: { service: string; plugin: string }, after: MemorySample) => void;
 }
 
 /**
@@ -40,9 +43,12 @@ export function instrumentChecks(services: PreparedService[], probes: CheckProbe
             const settle = () => {
               const after = readMemory();
               activity.finished(token, { heapUsed: after.heapUsed - before.heapUsed, rss: after.rss - before.rss, external: (after.external ?? 0) - (before.external ?? 0) });
-              probes.afterAttempt?.(scope);
+              probes.afterAttempt?.(scope, after);
             };
-            return Promise.resolve(running).finally(settle);
+            // A side branch, not `.finally()` (three promises an attempt): the caller gets the plugin's own promise.
+            const settling = Promise.resolve(running);
+            void settling.then(settle, settle);
+            return settling;
           }),
         ...(check.close && { close: () => runInPluginScope(scope, () => check.close?.()) }),
         ...(check.watch && { watch: (input) => runInPluginScope(scope, () => check.watch?.(input)) }),

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../plugins/check-result.js';
-import type { PreparedService } from '../plugins/prepare-services.js';
+import type { PreparedService } from '../loading/prepare-services.js';
 import type { Clock } from '../scheduler/clock.js';
 import { runCheckWithTimeout } from '../scheduler/run-check-with-timeout.js';
 
@@ -10,17 +10,10 @@ import { runCheckWithTimeout } from '../scheduler/run-check-with-timeout.js';
  */
 export function checkAttempts(service: PreparedService, clock: Clock): () => Promise<CheckResult> {
   let stillRunning = false;
-  const tracked = {
-    run: (input: Parameters<typeof service.check.run>[0]) => {
-      stillRunning = true;
-      const running = Promise.resolve().then(() => service.check.run(input));
-      const settled = () => (stillRunning = false);
-      void running.then(settled, settled);
-      return running;
-    },
-  };
-  return async () => {
-    if (stillRunning) return { status: 'failed', reason: `${service.checkName}: the previous attempt ignored its abort and has not finished`, durationMs: 0 };
-    return runCheckWithTimeout(tracked, { name: service.checkName, timeoutMs: service.config.timeout, clock });
+  const options = { name: service.checkName, timeoutMs: service.config.timeout, clock, onSettled: () => (stillRunning = false) };
+  return () => {
+    if (stillRunning) return Promise.resolve({ status: 'failed', reason: `${service.checkName}: the previous attempt ignored its abort and has not finished`, durationMs: 0 });
+    stillRunning = true;
+    return runCheckWithTimeout(service.check, options);
   };
 }

@@ -11,13 +11,18 @@ export function logRuntimeEvents(events: RuntimeEvents, logger: Logger, clock: C
   // A flapping session is worth a hundred lines a minute, not one per flap.
   const allowStateLog = createRepeatLimiter(clock, { burst: 100, windowMs: 60_000 });
   const lastStatus = new Map<string, string>();
+  // The same result again is a debug line: below debug, nothing is made for it (a thousand
+  // checks a second made two objects each for pino to drop).
+  const isDebug = () => (logger as Partial<{ isLevelEnabled(level: string): boolean }>).isLevelEnabled?.('debug') ?? true;
   events.on('checkCompleted', ({ service, result }) => {
+    const changed = lastStatus.get(service) !== result.status;
+    if (!changed && !isDebug()) return;
+    if (changed) lastStatus.set(service, result.status);
     const fields = { service, status: result.status, reason: result.reason, durationMs: Math.round(result.durationMs ?? 0) };
     const code = (result.details as { code?: unknown } | undefined)?.code;
     const withCode = typeof code === 'string' ? { ...fields, code } : fields;
-    if (lastStatus.get(service) !== result.status) logger.info(withCode, 'check result changed');
+    if (changed) logger.info(withCode, 'check result changed');
     else logger.debug(withCode, 'check completed');
-    lastStatus.set(service, result.status);
   });
   events.on('healthChanged', ({ service, from, to }) => logger.info({ service, from, to }, 'health changed'));
   // Queries (start-up, read-back every 30 s) are detail; route commands are what changed.

@@ -1,5 +1,5 @@
 import type { Divergence } from '../announce/compare-held-routes.js';
-import type { RouteIntent } from '../announce/route-intent.js';
+import type { RouteIntent } from '@exaplug/protocol';
 import type { AnnouncedState, HealthStateName } from '../health/health-state.js';
 import type { CheckResult } from '../plugins/check-result.js';
 

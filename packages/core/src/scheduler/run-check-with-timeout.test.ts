@@ -43,6 +43,25 @@ describe('runCheckWithTimeout', () => {
     expect(elapsed).toBeGreaterThanOrEqual(190);
   });
 
+  it('gives a check that reads its signal only after the timeout an aborted one', async () => {
+    let later: AbortSignal | undefined;
+    const result = await run(
+      {
+        run: (input) =>
+          new Promise((resolve) =>
+            setTimeout(() => {
+              later = input.signal;
+              resolve({ status: 'healthy' });
+            }, 250),
+          ),
+      },
+      200,
+    );
+    expect(result).toMatchObject({ status: 'failed', reason: 'timeout after 200ms' });
+    expect(later?.aborted).toBe(true);
+    expect(later?.reason).toEqual(new Error('timeout after 200ms'));
+  });
+
   it('refuses something that is not a result', async () => {
     const result = await run({ run: async () => 'yes' as never });
     expect(result).toMatchObject({ status: 'failed', reason: 'probe returned "yes" instead of a result' });
