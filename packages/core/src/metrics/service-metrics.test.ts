@@ -54,4 +54,12 @@ describe('service metrics an operator alerts on', () => {
     text = await registry.metrics();
     expect(text).toContain('exaplug_service_state_seconds{service="web",state="up"} 0.5');
   });
+
+  it("exports each check's values, the numbers a live-value strategy follows", async () => {
+    const { registry } = fakeRuntime([{ ...service('web', 'up'), values: { load: 0.75, lagS: 4 } }, service('api', 'up')]);
+    const text = await registry.metrics();
+    expect(text).toContain('exaplug_check_value{service="web",name="load"} 0.75');
+    expect(text).toContain('exaplug_check_value{service="web",name="lagS"} 4');
+    expect(text).not.toContain('exaplug_check_value{service="api"');
+  });
 });
