@@ -15,6 +15,15 @@ export async function readTables(lab: Lab): Promise<RouteServerTables> {
   return { rs1, rs2, rs3 };
 }
 
+/** What each route server's table holds (or why it could not be read): for a lab that did not converge. */
+export async function describeTables(lab: Lab): Promise<string> {
+  const readers = { rs1: () => readRs1Routes(lab.rs1Socket), rs2: () => readRs2Routes(lab.rs2VtyDir), rs3: () => readRs3Routes(lab.rs3Socket) };
+  const parts = await Promise.all(
+    Object.entries(readers).map(([rs, read]) => read().then((paths) => `${rs} ${paths.length} paths`, (error: unknown) => `${rs} unreadable (${String(error)})`)),
+  );
+  return parts.join(', ');
+}
+
 /** Whether `accept` holds for every route server's table. */
 export function onEveryRouteServer(accept: (paths: RoutePath[]) => boolean): (tables: RouteServerTables) => boolean {
   return (tables) => routeServers.every((rs) => accept(tables[rs]));

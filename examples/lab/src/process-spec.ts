@@ -11,6 +11,8 @@ export interface CheckTiming {
   timeout: number;
   /** exaplug's minDwell (between two announcements of a service); 1 s, its default, when unset. */
   minDwell?: number;
+  /** exaplug's refusedIsDown (a refused reconnect seen by the watch is the whole fall); its default when unset. */
+  refusedIsDown?: boolean;
 }
 
 /** How long a drained node keeps its routes (GRACEFUL_SHUTDOWN) before withdrawing them: room to see the traffic leave first. */
@@ -50,10 +52,11 @@ export function checkCommand(node: WebNode): string {
 }
 
 /** The `check:` value of exaplug.yaml (a YAML flow mapping). */
-export function exaplugCheck(check: ExaplugCheck, node: WebNode, timeoutMs: number): string {
+export function exaplugCheck(check: ExaplugCheck, node: WebNode): string {
   if (check === 'exec') return `{ use: exec, with: { command: '${checkCommand(node)}' } }`;
-  // expectBody: the answer must come from this node's nginx, not merely some nginx.
-  return `{ use: http, with: { url: 'http://[${node.address}]/', expectBody: '${node.name}', timeout: ${timeoutMs}, watch: ${check === 'http-watch'} } }`;
+  // expectBody: the answer must come from this node's nginx, not merely some nginx. The
+  // attempt's deadline is the service's timeout.
+  return `{ use: http, with: { url: 'http://[${node.address}]/', expectBody: '${node.name}', watch: ${check === 'http-watch'} } }`;
 }
 
 /**
@@ -80,7 +83,9 @@ export function prepareProcess(spec: ProcessSpec, node: WebNode, nodeDir: string
       FALL: t.fall,
       TIMEOUT: `${t.timeout}ms`,
       MIN_DWELL: `${t.minDwell ?? 1000}ms`,
-      CHECK: exaplugCheck(spec.check ?? 'exec', node, t.timeout),
+      // Written only when set: a core without the setting refuses the key.
+      TIMING_EXTRA: t.refusedIsDown === undefined ? '' : `    refusedIsDown: ${t.refusedIsDown}\n`,
+      CHECK: exaplugCheck(spec.check ?? 'exec', node),
     });
     const run = `/usr/bin/env node ${join(repoDir, 'packages/core/bin/run.js')} run --config ${config}`;
     return { PROCESS: 'exaplug', RUN: run, ENCODER: 'json', API: ' neighbor-changes;' };

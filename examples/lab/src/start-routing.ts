@@ -39,6 +39,18 @@ function placeConfig(context: RoutingContext, node: string, file: string): strin
 }
 
 /**
+ * Copies rs2's bgpd config with its log file: only a `log file` of the config honours
+ * `log timestamp precision 6` (a `--log file:` target of the command line logs whole seconds).
+ */
+function placeBgpdConfig(context: RoutingContext): void {
+  const precision = 'log timestamp precision 6\n';
+  const text = readFileSync(join(context.confDir, 'rs2-bgpd.conf'), 'utf8');
+  if (!text.includes(precision)) throw new Error(`rs2-bgpd.conf must keep "${precision.trim()}": bench:failover reads its µs`);
+  const log = `log file ${join(context.dir('rs2'), 'bgpd.log')} debugging\n`;
+  writeFileSync(join(context.dir('rs2'), 'rs2-bgpd.conf'), text.replace(precision, `${precision}${log}`));
+}
+
+/**
  * Starts the three route servers (BIRD rs1, FRR rs2, GoBGP rs3) and the router r1, each
  * config checked first so a typo fails the start instead of a later wait.
  */
@@ -48,7 +60,8 @@ export async function startRouting(context: RoutingContext): Promise<RoutingSock
   placeConfig(context, 'rs1', 'rs1-bird.conf');
   placeConfig(context, 'rs3', 'rs3-gobgpd.toml');
   copyFileSync(join(context.confDir, 'r1-bird.conf'), join(dir('r1'), 'r1-bird.conf'));
-  for (const file of ['rs2-zebra.conf', 'rs2-bgpd.conf']) copyFileSync(join(context.confDir, file), join(dir('rs2'), file));
+  copyFileSync(join(context.confDir, 'rs2-zebra.conf'), join(dir('rs2'), 'rs2-zebra.conf'));
+  placeBgpdConfig(context);
 
   await runChecked('bird', ['-p', '-c', join(dir('rs1'), 'rs1-bird.conf')]);
   await runChecked('bird', ['-p', '-c', join(dir('r1'), 'r1-bird.conf')]);
@@ -65,7 +78,7 @@ export async function startRouting(context: RoutingContext): Promise<RoutingSock
     '-i', join(dir('rs2'), 'zebra.pid'), '--log', `file:${join(dir('rs2'), 'zebra.log')}`]);
   await waitFor(() => existsSync(zserv), { timeoutMs: 10_000, what: 'zebra zserv socket' });
   spawnDaemon('rs2/bgpd', 'rs2', ['/usr/lib/frr/bgpd', ...frrCommon, '-f', join(dir('rs2'), 'rs2-bgpd.conf'),
-    '-i', join(dir('rs2'), 'bgpd.pid'), '-l', coreLan.rs2, '--log', `file:${join(dir('rs2'), 'bgpd.log')}`]);
+    '-i', join(dir('rs2'), 'bgpd.pid'), '-l', coreLan.rs2]);
   spawnDaemon('r1/bird', 'r1', ['bird', '-f', '-c', 'r1-bird.conf', '-s', sockets.r1Socket, '-P', join(dir('r1'), 'bird.pid')]);
   return sockets;
 }
