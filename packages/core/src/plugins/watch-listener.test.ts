@@ -37,4 +37,28 @@ describe('watchListener', () => {
       server.close();
     }
   });
+
+  it('sees a dying server that still accepts and resets a reconnect within tens of ms, not at retryMs', async () => {
+    const { server, port, sockets } = await listening();
+    const told: string[] = [];
+    const controller = new AbortController();
+    watchListener({ host: '127.0.0.1', port, signal: controller.signal, retryMs: 2000, connectTimeoutMs: 500, changed: (reason) => void told.push(reason) });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the held connection is up
+      // Shutting down: the held connection closes, the next one is accepted and reset at once.
+      server.removeAllListeners('connection');
+      server.on('connection', (socket: Socket) => socket.on('error', () => {}).destroy());
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const closedAt = performance.now();
+      server.close();
+      await expect.poll(() => told.length, { timeout: 1500, interval: 5 }).toBe(1);
+      expect(told[0]).toBe(`127.0.0.1:${port} refuses connections`);
+      // The old rule waited retryMs (2 s here) after the second quick close.
+      expect(performance.now() - closedAt).toBeLessThan(500);
+    } finally {
+      controller.abort();
+      server.close();
+    }
+  });
 });

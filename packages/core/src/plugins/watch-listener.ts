@@ -25,6 +25,8 @@ export function watchListener(options: WatchListenerOptions): void {
   let accepting: boolean | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let socket: Socket | undefined;
+  // Connections the server closed in a row, each within retryMs of the last reconnect.
+  let quickCloses = 0;
   let lastReconnectAt = -Infinity;
   const onAbort = () => {
     clearTimeout(retryTimer);
@@ -61,12 +63,15 @@ export function watchListener(options: WatchListenerOptions): void {
     current.once('close', () => {
       if (signal.aborted) return;
       if (opened) {
-        // Closed by the server: find out at once whether it still listens. A server that
-        // closes every connection at once is retried at the slower pace, not in a loop.
+        // Closed by the server: find out at once whether it still listens. A dying server
+        // may still accept a reconnect and reset it (nginx's master keeps its listener a
+        // moment after SIGTERM): quick closes in a row back off from 25 ms to retryMs,
+        // so that case is seen within tens of ms while a server that closes every
+        // connection costs a handful of reconnects, then one per retryMs.
         const now = performance.now();
-        const looping = now - lastReconnectAt < retryMs;
-        if (!looping) lastReconnectAt = now;
-        retryTimer = setTimeout(attempt, looping ? retryMs : 0);
+        quickCloses = now - lastReconnectAt < retryMs ? quickCloses + 1 : 0;
+        lastReconnectAt = now;
+        retryTimer = setTimeout(attempt, quickCloses === 0 ? 0 : Math.min(retryMs, 25 * 2 ** (quickCloses - 1)));
         return;
       }
       if (accepting === true) tellFailure(failure);
