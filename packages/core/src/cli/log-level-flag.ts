@@ -1,10 +1,11 @@
 import { Flags } from '@oclif/core';
-import { logLevels } from '../logger.js';
+import { runFlagSpecs } from './run-flags.js';
 
-export const configFlag = Flags.string({ char: 'c', description: 'config file (default: search from the current directory)' });
+/** `--config`, as every command takes it. */
+export const configFlag = Flags.string(runFlagSpecs.config);
 
-export const logLevelFlag = Flags.string({
-  char: 'l',
-  description: 'log level (overrides log.level in the config)',
-  options: [...logLevels],
-});
+/** `--log-level`, one of pino's levels. */
+export const logLevelFlag = Flags.string({ ...runFlagSpecs['log-level'], options: [...runFlagSpecs['log-level'].options] });
+
+/** `--pretty` / `--no-pretty`. */
+export const prettyFlag = Flags.boolean({ ...runFlagSpecs.pretty, allowNo: true });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { logLevels, type LogLevel } from '../logger.js';
+import { isLogLevel, runFlagSpecs, runOptionsOf, runParseArgsOptions } from './run-flags.js';
 
 /**
  * `exaplug run` and `exaplug validate` without oclif. ExaBGP starts `run`, and until its
@@ -19,7 +19,7 @@ export async function runDirectly(argv: readonly string[]): Promise<false> {
 async function validateCommand(args: readonly string[]): Promise<false> {
   let values;
   try {
-    ({ values } = parseArgs({ args: [...args], options: { config: { type: 'string', short: 'c' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: [...args], options: { config: { type: 'string', short: runFlagSpecs.config.char } }, strict: true, allowPositionals: false }));
   } catch {
     return false;
   }
@@ -33,28 +33,13 @@ async function validateCommand(args: readonly string[]): Promise<false> {
 async function runCommand(args: readonly string[]): Promise<false> {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        config: { type: 'string', short: 'c' },
-        'log-level': { type: 'string', short: 'l' },
-        pretty: { type: 'boolean' },
-        'no-pretty': { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args: [...args], options: runParseArgsOptions, strict: true, allowPositionals: false }));
   } catch {
     return false;
   }
   const level = values['log-level'];
-  if ((level !== undefined && !(logLevels as readonly string[]).includes(level)) || (values.pretty && values['no-pretty'])) return false;
+  if ((level !== undefined && !isLogLevel(level)) || (values.pretty && values['no-pretty'])) return false;
   const pretty = values.pretty ? true : values['no-pretty'] ? false : undefined;
   const { runExabgpProcess } = await import('../adapters/exabgp-process.js');
-  const code = await runExabgpProcess({
-    ...(values.config !== undefined && { configPath: values.config }),
-    ...(level !== undefined && { logLevel: level as LogLevel }),
-    ...(pretty !== undefined && { pretty }),
-  });
-  process.exit(code);
+  process.exit(await runExabgpProcess(runOptionsOf({ config: values.config, 'log-level': level, pretty })));
 }

@@ -1,7 +1,7 @@
-import { Command, Flags } from '@oclif/core';
-import type { LogLevel } from '../../adapters/create-logger.js';
+import { Command } from '@oclif/core';
 import { runExabgpProcess } from '../../adapters/exabgp-process.js';
-import { configFlag, logLevelFlag } from '../log-level-flag.js';
+import { configFlag, logLevelFlag, prettyFlag } from '../log-level-flag.js';
+import { runOptionsOf } from '../run-flags.js';
 
 export default class Run extends Command {
   static override summary = 'Run as an ExaBGP process: check services, announce their routes';
@@ -10,7 +10,7 @@ export default class Run extends Command {
   static override flags = {
     config: configFlag,
     'log-level': logLevelFlag,
-    pretty: Flags.boolean({ description: 'human-readable logs (default: when stderr is a terminal)', allowNo: true }),
+    pretty: prettyFlag,
   };
 
   async run(): Promise<void> {
@@ -22,11 +22,7 @@ export default class Run extends Command {
       process.exit(await runExabgpProcess({ startupError: `exaplug run: ${(error as Error).message}` }));
     }
     // Nothing here may use this.log: it writes to stdout, which belongs to ExaBGP.
-    const code = await runExabgpProcess({
-      ...(flags.config !== undefined && { configPath: flags.config }),
-      ...(flags['log-level'] !== undefined && { logLevel: flags['log-level'] as LogLevel }),
-      ...(flags.pretty !== undefined && { pretty: flags.pretty }),
-    });
+    const code = await runExabgpProcess(runOptionsOf(flags));
     process.exit(code);
   }
 }
