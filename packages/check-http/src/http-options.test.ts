@@ -9,7 +9,7 @@ describe('httpOptionsSchema', () => {
       headers: {},
       expectStatus: ['200-299'],
       degradedStatus: [],
-      connectTimeout: '2s',
+      connectTimeout: 2000,
       followRedirects: false,
       maxBodyBytes: 65_536,
       insecure: false,

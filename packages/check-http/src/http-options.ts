@@ -36,7 +36,7 @@ export const httpOptionsSchema = z.strictObject({
    * TCP connect, and again the TLS handshake (each). Never longer than the attempt's
    * deadline, the service's `timeout`, which covers everything (headers and body too).
    */
-  connectTimeout: durationOption.default('2s'),
+  connectTimeout: durationOption.prefault('2s'),
   timeout: movedTimeoutOption,
   followRedirects: z.boolean().default(false),
   maxBodyBytes: z.number().int().positive().default(65_536),

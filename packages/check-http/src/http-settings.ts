@@ -1,4 +1,4 @@
-import { parseDuration, readOptionFile } from '@exaplug/core/plugin';
+import { readOptionFile } from '@exaplug/core/plugin';
 import type { HttpOptions } from './http-options.js';
 import { parseStatusRanges, type StatusRange } from './status-ranges.js';
 
@@ -39,8 +39,8 @@ export function toHttpSettings(options: HttpOptions, configDir: string): HttpSet
     expectBodyRegex: optionalRegex(options.expectBodyRegex),
     rejectBody: options.rejectBody,
     rejectBodyRegex: optionalRegex(options.rejectBodyRegex),
-    degradedAfterMs: options.degradedAfter === undefined ? undefined : parseDuration(options.degradedAfter),
-    connectTimeoutMs: parseDuration(options.connectTimeout),
+    degradedAfterMs: options.degradedAfter,
+    connectTimeoutMs: options.connectTimeout,
     followRedirects: options.followRedirects,
     maxBodyBytes: options.maxBodyBytes,
     tls: {

@@ -1,4 +1,4 @@
-import { type CheckContext, type CheckResult, defineCheck, describeDuration, failed, parseDuration } from '@exaplug/core/plugin';
+import { type CheckContext, type CheckResult, defineCheck, describeDuration, failed } from '@exaplug/core/plugin';
 import type pg from 'pg';
 import { connectClient, describeTarget } from './connect-client.js';
 import { describePgError, isStatementError, redactSecrets } from './describe-pg-error.js';
@@ -75,7 +75,7 @@ function roleExpectationOf(options: SqlOptions): RoleExpectation | undefined {
   if (options.role === 'any' && options.maxReplicationLag === undefined) return undefined;
   return {
     role: options.role,
-    maxLagMs: options.maxReplicationLag === undefined ? undefined : parseDuration(options.maxReplicationLag),
+    maxLagMs: options.maxReplicationLag,
     maxLagText: options.maxReplicationLag === undefined ? undefined : describeDuration(options.maxReplicationLag),
   };
 }
@@ -102,8 +102,8 @@ export const sqlCheck = check;
 
 function buildClientConfig(options: SqlOptions, serviceName: string): pg.ClientConfig {
   const common = {
-    connectionTimeoutMillis: parseDuration(options.connectTimeout),
-    statement_timeout: parseDuration(options.statementTimeout),
+    connectionTimeoutMillis: options.connectTimeout,
+    statement_timeout: options.statementTimeout,
     // Shows up in pg_stat_activity, so a DBA can tell whose connection this is.
     application_name: `exaplug:${serviceName}`.slice(0, 63),
     keepAlive: true,

@@ -7,8 +7,8 @@ describe('sqlOptionsSchema', () => {
       port: 5432,
       query: 'SELECT 1',
       role: 'any',
-      statementTimeout: '5s',
-      connectTimeout: '2s',
+      statementTimeout: 5000,
+      connectTimeout: 2000,
     });
   });
 

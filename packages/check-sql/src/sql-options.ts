@@ -21,8 +21,8 @@ export const sqlOptionsSchema = z
     role: z.enum(['any', 'primary', 'replica']).default('any'),
     /** On a replica: fail when replay is further behind than this. */
     maxReplicationLag: durationOption.optional(),
-    statementTimeout: durationOption.default('5s'),
-    connectTimeout: durationOption.default('2s'),
+    statementTimeout: durationOption.prefault('5s'),
+    connectTimeout: durationOption.prefault('2s'),
   })
   .refine((o) => !(o.connectionString && o.host), {
     error: 'give connectionString or host, not both',

@@ -6,7 +6,7 @@ describe('tcpOptionsSchema', () => {
     expect(tcpOptionsSchema.parse({ host: '::1', port: 6379 })).toEqual({
       host: '::1',
       port: 6379,
-      connectTimeout: '2s',
+      connectTimeout: 2000,
       script: [],
       maxReadBytes: 65_536,
       watch: true,

@@ -26,7 +26,7 @@ export const tcpOptionsSchema = z.strictObject({
    * TCP connect and TLS handshake. Never longer than the attempt's deadline, the service's
    * `timeout`, which covers everything (every script step too).
    */
-  connectTimeout: durationOption.default('2s'),
+  connectTimeout: durationOption.prefault('2s'),
   timeout: movedTimeoutOption,
   script: z.array(scriptStepSchema).default([]),
   /** An expectation not met within this many received bytes fails. */

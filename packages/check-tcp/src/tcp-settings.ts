@@ -1,4 +1,4 @@
-import { parseDuration, readOptionFile } from '@exaplug/core/plugin';
+import { readOptionFile } from '@exaplug/core/plugin';
 import { toScriptStep, type ScriptStep } from './script-step.js';
 import type { TcpOptions } from './tcp-options.js';
 
@@ -28,7 +28,7 @@ export function toTcpSettings(options: TcpOptions, configDir: string): TcpSettin
     // `[::1]` is how people write IPv6 next to a port; sockets want it bare.
     host: options.host.replace(/^\[(.*)\]$/, '$1'),
     port: options.port,
-    connectTimeoutMs: parseDuration(options.connectTimeout),
+    connectTimeoutMs: options.connectTimeout,
     script: options.script.map(toScriptStep),
     maxReadBytes: options.maxReadBytes,
     tls: tls && {

@@ -1,4 +1,4 @@
-import { defineCheck, degraded, describeDuration, failed, healthy, parseDuration } from '@exaplug/core/plugin';
+import { defineCheck, degraded, failed, formatDuration, healthy } from '@exaplug/core/plugin';
 import type { CheckResult } from '@exaplug/core/plugin';
 import { converse } from './converse.js';
 import { exampleOptions } from './options.js';
@@ -14,7 +14,7 @@ export const check = defineCheck({
   coreVersion: '^0.1.0',
   options: exampleOptions,
   create(options) {
-    const slowAfterMs = options.slowAfter === undefined ? Infinity : parseDuration(options.slowAfter);
+    const slowAfterMs = options.slowAfter ?? Infinity;
     return {
       async run({ signal }): Promise<CheckResult> {
         const started = performance.now();
@@ -25,7 +25,7 @@ export const check = defineCheck({
           return { ...failed(`reply ${quote(outcome.reply)} lacks ${quote(options.expect)}`), durationMs };
         }
         if (durationMs > slowAfterMs) {
-          const limit = describeDuration(options.slowAfter ?? slowAfterMs);
+          const limit = formatDuration(slowAfterMs);
           return { ...degraded(`replied in ${durationMs}ms, slower than ${limit}`), durationMs };
         }
         return { ...healthy(`replied ${quote(options.expect)} in ${durationMs}ms`), durationMs };

@@ -6,8 +6,8 @@ describe('example options', () => {
     expect(exampleOptions.parse({ port: 6379, expect: '+PONG' }).host).toBe('127.0.0.1');
   });
 
-  it('keeps slowAfter as written, so reasons can quote it back', () => {
-    expect(exampleOptions.parse({ port: 25, expect: '220 ', slowAfter: '1.5s' }).slowAfter).toBe('1.5s');
+  it('reads slowAfter into milliseconds, once', () => {
+    expect(exampleOptions.parse({ port: 25, expect: '220 ', slowAfter: '1.5s' }).slowAfter).toBe(1500);
   });
 
   it('rejects a duration it cannot read, pointing at the option', () => {

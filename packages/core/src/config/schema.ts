@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import { parseAllowedPrefix, readIpPrefix, type AllowedPrefix } from '@exaplug/protocol';
-import { parseDuration } from '../duration.js';
+import { durationOption } from '../plugins/duration-option.js';
 import type { CheckCombination } from '../health/check-combination.js';
 import { findPrefixConflicts } from './find-prefix-conflicts.js';
 import { parseListenAddress } from './listen-address.js';
 import { parseSize } from '../size.js';
 import { logLevels } from '../logger.js';
 
-/** `5s`, `200ms`, or a number of milliseconds. */
-export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  try {
-    return parseDuration(value);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+/** `5s`, `200ms`, or a number of milliseconds, in milliseconds: the schema plugins use too. */
+export const durationSchema = durationOption;
 
 /**
  * A service IP: `192.0.2.1`, `2001:db8::1`, or a prefix such as `2001:db8:30::/64`, read by
