@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { validateRouteIntent, type AllowedPrefix, type RouteIntent } from '@exaplug/protocol';
+import type { RouteIntent } from '@exaplug/protocol';
 import { announcedRoutes, planRouteChanges, planWithdrawAll, type RouteBook } from '../announce/plan-route-changes.js';
 import { routeKey } from '../announce/route-key.js';
-import { isExaplugError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { ExabgpSession } from './exabgp-session.js';
@@ -11,8 +10,6 @@ export interface RouteDeskOptions {
   session: ExabgpSession;
   clock: Clock;
   logger: Logger;
-  /** The allow-list in force (a reload may change it). */
-  allowed: () => readonly AllowedPrefix[] | undefined;
   /** ExaBGP did not take a route of this service: its runner must announce again. */
   onForgotten: (service: string) => void;
   /** Routes were written for a service (the read-back checks them a moment later). */
@@ -35,19 +32,13 @@ export class RouteDesk {
   }
 
   /**
-   * One service's routes for its new state. Checked by the writer's validator before
-   * anything is recorded: refused routes leave the book and ExaBGP as they were, and the
-   * service is told so (false) instead of believing a change that never reached ExaBGP.
+   * One service's routes for its new state, recorded and sent. They come validated: the
+   * runner plans them through `planServiceRoutes`, which checks every route against the
+   * allow-list in force and refuses the transition (the service keeps what it had) before
+   * anything reaches here; the writer checks each command again as it formats it (defence in
+   * depth, and its refusals come back through `forget`). True: recorded.
    */
   announce(service: string, intents: readonly RouteIntent[]): boolean {
-    const allowed = this.options.allowed();
-    try {
-      for (const intent of intents) validateRouteIntent(intent, allowed ? { allowed } : {});
-    } catch (error) {
-      const code = isExaplugError(error) ? error.code : undefined;
-      this.options.logger.error({ err: error, code, service }, 'routes refused before writing; nothing written');
-      return false;
-    }
     const changes = planRouteChanges(this.books.get(service) ?? new Map(), intents);
     this.books.set(service, changes.book);
     this.send(changes.send, service);

@@ -63,7 +63,6 @@ export function createRuntimeParts(options: RuntimeOptions): RuntimeParts {
     session,
     clock,
     logger,
-    allowed: () => parts.config.allowedPrefixes,
     onForgotten: (service) => parts.services.runnerOf(service).forgetAnnouncement(),
     onWritten: () => readback.routesWritten(),
   });
