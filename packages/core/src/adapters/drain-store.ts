@@ -19,16 +19,27 @@ const exists = (path: string) =>
 export function createDrainStore(stateDir: string, options: { legacyDir?: string; logger: Logger }): DrainStore {
   const { legacyDir, logger } = options;
   const legacyFileOf = (file: string) => (legacyDir === undefined ? undefined : join(legacyDir, basename(file)));
+  // exaplug 0.2 never writes a legacy file: each is asked once, and forgotten when undrained.
+  const legacyPresent = new Map<string, boolean>();
+  const legacyExists = async (file: string) => {
+    const legacy = legacyFileOf(file);
+    if (legacy === undefined) return false;
+    let present = legacyPresent.get(legacy);
+    if (present === undefined) legacyPresent.set(legacy, (present = await exists(legacy)));
+    return present;
+  };
   return {
     fileOf: (service) => drainFileOf(stateDir, service),
     async exists(file) {
-      const legacy = legacyFileOf(file);
-      return (await exists(file)) || (legacy !== undefined && (await exists(legacy)));
+      return (await exists(file)) || (await legacyExists(file));
     },
     async persist(service, drained) {
       await setDrained(stateDir, service, drained);
       const legacy = legacyFileOf(drainFileOf(stateDir, service));
-      if (!drained && legacy !== undefined) await rm(legacy, { force: true });
+      if (!drained && legacy !== undefined) {
+        await rm(legacy, { force: true });
+        legacyPresent.set(legacy, false);
+      }
     },
     async since(service) {
       const own = await drainedSince(stateDir, service);

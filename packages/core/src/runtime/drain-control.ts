@@ -46,9 +46,10 @@ export class DrainControl {
     return this.store?.fileOf(service);
   }
 
-  /** What the runners ask each round: drained for a stop, or by a file. */
-  async isDrained(file: string): Promise<boolean> {
-    return this.untilStop.has(file) || ((await this.files?.has(file)) ?? false);
+  /** What the runners ask each round: drained for a stop, or by a file (a boolean while the file's presence is fresh). */
+  isDrained(file: string): boolean | Promise<boolean> {
+    if (this.untilStop.has(file)) return true;
+    return this.files?.has(file) ?? false;
   }
 
   /** Drains (`keep`: a maintenance drain, in the drain file; else until this process stops) or undrains a service. */

@@ -2,7 +2,8 @@ import type { Clock } from '../scheduler/clock.js';
 
 /** Whether files exist, remembered for a while: see `createFilePresence`. */
 export interface FilePresence {
-  has(path: string): Promise<boolean>;
+  /** A boolean while the last answer is fresh (no promise, no await: asked every round), else the filesystem's answer. */
+  has(path: string): boolean | Promise<boolean>;
   /** exaplug itself wrote or removed the file: known at once, without asking the filesystem. */
   set(path: string, present: boolean): void;
 }
@@ -16,12 +17,13 @@ export interface FilePresence {
 export function createFilePresence(exists: (path: string) => Promise<boolean>, clock: Clock, maxAgeMs: number): FilePresence {
   const known = new Map<string, { present: boolean; atMs: number }>();
   return {
-    async has(path) {
+    has(path) {
       const entry = known.get(path);
       if (entry && clock.now() - entry.atMs < maxAgeMs) return entry.present;
-      const present = await exists(path);
-      known.set(path, { present, atMs: clock.now() });
-      return present;
+      return exists(path).then((present) => {
+        known.set(path, { present, atMs: clock.now() });
+        return present;
+      });
     },
     set(path, present) {
       known.set(path, { present, atMs: clock.now() });

@@ -13,7 +13,7 @@ export interface RunnerDrainOptions {
   /** The drain settings; absent when drains are not kept (no drain file). */
   settings: { file: string; gracefulShutdown: boolean; withdrawAfterMs?: number | undefined } | undefined;
   /** Whether the drain file says drained (asked once per round). */
-  isDrained: (file: string) => Promise<boolean>;
+  isDrained: (file: string) => boolean | Promise<boolean>;
   /** Writes routes for the service; false when they were refused. */
   announce: (intents: RouteIntent[]) => boolean;
 }
@@ -35,15 +35,24 @@ export class RunnerDrain {
     this.options = options;
   }
 
-  /** Reads the drain file for this round; an undrained service forgets any drain in progress. */
-  async read(): Promise<boolean> {
+  /**
+   * Reads the drain file for this round; an undrained service forgets any drain in progress.
+   * Synchronous while the file's presence is known (nearly every round: asked each round of
+   * each service, a chain of async calls was a measurable part of a trivial check's cost).
+   */
+  read(): boolean | Promise<boolean> {
     const file = this.options.settings?.file;
-    this.drainedNow = file !== undefined && (await this.options.isDrained(file));
-    if (!this.drainedNow) {
+    const answer = file === undefined ? false : this.options.isDrained(file);
+    return typeof answer === 'boolean' ? this.settle(answer) : answer.then((drained) => this.settle(drained));
+  }
+
+  private settle(drained: boolean): boolean {
+    this.drainedNow = drained;
+    if (!drained) {
       this.setProgress(false);
       this.cancel();
     }
-    return this.drainedNow;
+    return drained;
   }
 
   get isDrained(): boolean {

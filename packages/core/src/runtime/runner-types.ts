@@ -28,7 +28,7 @@ export interface ServiceRunnerOptions {
    */
   drain?: { file: string; gracefulShutdown: boolean; withdrawAfterMs?: number | undefined };
   /** Whether the drain file exists; defaults to `isDisabled` (the runtime remembers its own drain files). */
-  isDrained?: (path: string) => Promise<boolean>;
+  isDrained?: (path: string) => boolean | Promise<boolean>;
   /** The verdict of the runner this one replaces (a reload that kept the check): no rise from init, no dwell reset. */
   inherit?: RunnerVerdict | undefined;
 }

@@ -140,7 +140,8 @@ export class ServiceRunner {
     // Evidence seen before this round started is this round's; what comes during it, the next one's.
     const refused = this.refusedSeen;
     this.refusedSeen = false;
-    const drained = await this.drain.read();
+    const read = this.drain.read();
+    const drained = typeof read === 'boolean' ? read : await read;
     const disabled = drained || (config.disableFile !== undefined && (await isDisabled(config.disableFile)));
     let observation: HealthObservation = 'disabled';
     let valuesChanged = false;
