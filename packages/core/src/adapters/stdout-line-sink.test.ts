@@ -21,7 +21,9 @@ describe('the stdout line sink', () => {
   it('keeps lines in order while the pipe is full and flushes them when it drains', async () => {
     const pipe = slowPipe();
     const sink = createStdoutLineSink(createRecordingLogger(), pipe.stream);
-    for (const n of [1, 2, 3]) sink.writeLine(`announce route 192.0.2.${n}/32 next-hop self med 100`);
+    sink.writeLine('announce route 192.0.2.1/32 next-hop self med 100');
+    await Promise.resolve();
+    for (const n of [2, 3]) sink.writeLine(`announce route 192.0.2.${n}/32 next-hop self med 100`);
     expect(pipe.received).toHaveLength(1);
     let flushed = false;
     void sink.flushed().then(() => (flushed = true));
@@ -29,8 +31,37 @@ describe('the stdout line sink', () => {
       pipe.release();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    expect(pipe.received).toEqual([1, 2, 3].map((n) => `announce route 192.0.2.${n}/32 next-hop self med 100\n`));
+    expect(pipe.received.join('')).toBe([1, 2, 3].map((n) => `announce route 192.0.2.${n}/32 next-hop self med 100\n`).join(''));
     expect(flushed).toBe(true);
+  });
+
+  it('writes the lines of one tick in one chunk, at the end of that tick', async () => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk.toString());
+        callback();
+      },
+    });
+    const sink = createStdoutLineSink(createRecordingLogger(), stream);
+    for (const n of [1, 2, 3]) sink.writeLine(`announce route 192.0.2.${n}/32 next-hop self med 100`);
+    expect(chunks).toEqual([]);
+    await Promise.resolve();
+    expect(chunks).toEqual([[1, 2, 3].map((n) => `announce route 192.0.2.${n}/32 next-hop self med 100\n`).join('')]);
+  });
+
+  it('has every line written before flushed() in the stream when it resolves', async () => {
+    const chunks: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk.toString());
+        callback();
+      },
+    });
+    const sink = createStdoutLineSink(createRecordingLogger(), stream);
+    sink.writeLine('withdraw route 192.0.2.1/32 next-hop self');
+    await sink.flushed();
+    expect(chunks.join('')).toBe('withdraw route 192.0.2.1/32 next-hop self\n');
   });
 
   it('drops lines, without throwing, once ExaBGP has closed the pipe', async () => {

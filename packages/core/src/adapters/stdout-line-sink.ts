@@ -2,16 +2,23 @@ import type { Writable } from 'node:stream';
 import type { Logger } from '../logger.js';
 import type { LineSink } from '../runtime/line-sink.js';
 
+/** At most this much goes in one write: ExaBGP's pipe holds 64 KiB. */
+const maxChunkBytes = 65_536;
+
 /**
- * The only writer of fd 1, which belongs to ExaBGP. Honours backpressure: while the pipe
- * is full, lines wait in order in memory instead of piling into Node's stream buffer;
- * once ExaBGP is gone (EPIPE), lines are dropped and logged rather than crashing.
+ * The only writer of fd 1, which belongs to ExaBGP. Lines written in the same tick leave in
+ * one write at the end of it (a microtask, not a timer: no line waits for anything): 10 000
+ * routes at start were 10 000 write syscalls, 4–7 % of exaplug's CPU in that benchmark.
+ * Honours backpressure: while the pipe is full, lines wait in order in memory instead of
+ * piling into Node's stream buffer; once ExaBGP is gone (EPIPE), lines are dropped and
+ * logged rather than crashing.
  */
 export function createStdoutLineSink(logger: Logger, stream: Writable = process.stdout): LineSink & { readonly closed: boolean } {
   const waiting: string[] = [];
   let blocked = false;
   let closed = false;
   let flushWaiters: Array<() => void> = [];
+  let pumpQueued = false;
 
   const release = () => {
     if (blocked) return;
@@ -20,10 +27,22 @@ export function createStdoutLineSink(logger: Logger, stream: Writable = process.
     for (const resolve of waiters) resolve();
   };
 
+  /** The next chunk: whole lines in order, up to maxChunkBytes (a longer line goes alone). */
+  const nextChunk = () => {
+    let chunk = '';
+    let count = 0;
+    while (count < waiting.length && (count === 0 || chunk.length + (waiting[count] as string).length < maxChunkBytes)) {
+      chunk += `${waiting[count] as string}\n`;
+      count += 1;
+    }
+    waiting.splice(0, count);
+    return chunk;
+  };
+
   const pump = () => {
+    pumpQueued = false;
     while (!blocked && waiting.length > 0 && !closed) {
-      const line = waiting.shift() as string;
-      if (!stream.write(`${line}\n`)) {
+      if (!stream.write(nextChunk())) {
         blocked = true;
         stream.once('drain', () => {
           blocked = false;
@@ -49,10 +68,14 @@ export function createStdoutLineSink(logger: Logger, stream: Writable = process.
         return;
       }
       waiting.push(line);
-      pump();
+      if (pumpQueued || blocked) return;
+      pumpQueued = true;
+      queueMicrotask(pump);
     },
     flushed() {
       if (closed) return Promise.resolve();
+      // This tick's lines first, so that what was written before flushed() is in the stream.
+      if (pumpQueued) pump();
       // Lines waiting on backpressure first; then an empty write, whose callback comes only
       // after every earlier chunk has left the stream: a Writable in front of fd 1 (the
       // stdout guard) buffers lines even when write() said true, and exiting then loses them.
