@@ -5,6 +5,18 @@ import type { LineSink } from '../runtime/line-sink.js';
 /** At most this much goes in one write: ExaBGP's pipe holds 64 KiB. */
 const maxChunkBytes = 65_536;
 
+/** Takes the next chunk off the queue: whole lines in order, up to maxChunkBytes (a longer line goes alone). */
+function takeChunk(waiting: string[]): string {
+  let chunk = '';
+  let count = 0;
+  while (count < waiting.length && (count === 0 || chunk.length + (waiting[count] as string).length < maxChunkBytes)) {
+    chunk += `${waiting[count] as string}\n`;
+    count += 1;
+  }
+  waiting.splice(0, count);
+  return chunk;
+}
+
 /**
  * The only writer of fd 1, which belongs to ExaBGP. Lines written in the same tick leave in
  * one write at the end of it (a microtask, not a timer: no line waits for anything): 10 000
@@ -27,22 +39,10 @@ export function createStdoutLineSink(logger: Logger, stream: Writable = process.
     for (const resolve of waiters) resolve();
   };
 
-  /** The next chunk: whole lines in order, up to maxChunkBytes (a longer line goes alone). */
-  const nextChunk = () => {
-    let chunk = '';
-    let count = 0;
-    while (count < waiting.length && (count === 0 || chunk.length + (waiting[count] as string).length < maxChunkBytes)) {
-      chunk += `${waiting[count] as string}\n`;
-      count += 1;
-    }
-    waiting.splice(0, count);
-    return chunk;
-  };
-
   const pump = () => {
     pumpQueued = false;
     while (!blocked && waiting.length > 0 && !closed) {
-      if (!stream.write(nextChunk())) {
+      if (!stream.write(takeChunk(waiting))) {
         blocked = true;
         stream.once('drain', () => {
           blocked = false;
