@@ -21,7 +21,9 @@ export function formatIssues(
 
 function describeIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType | undefined): string {
   if (issue.code === 'unrecognized_keys') return describeUnknownKeys(issue.keys, schema ? knownKeysAt(schema, issue.path) : []);
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `required (expected ${issue.expected})`;
+  // A missing key, in zod's own words ("…, received undefined"); a schema's own message (a
+  // moved option's `z.never({ error })`) is kept as written. `input` is not always reported.
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `required (expected ${issue.expected})`;
   return issue.message;
 }
 

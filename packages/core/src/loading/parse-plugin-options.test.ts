@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError } from '../config/config-error.js';
+import { movedTimeoutOption } from '../plugins/moved-timeout-option.js';
 import { parsePluginOptions } from './parse-plugin-options.js';
 
 const path = ['services', 'web', 'check', 'with'];
@@ -43,6 +44,13 @@ describe('parsePluginOptions', () => {
     expect(issuesOf(z.object({ port: z.number() }), { prot: 1 })).toEqual([
       'services.web.check.with: unknown key "prot" (did you mean "port"?)',
       'services.web.check.with.port: required (expected number)',
+    ]);
+  });
+
+  it("says where a moved option went, in the schema's own words, not as a missing key", () => {
+    const schema = z.strictObject({ url: z.string(), timeout: movedTimeoutOption });
+    expect(issuesOf(schema, { url: 'http://[::1]/', timeout: '2s' })).toEqual([
+      "services.web.check.with.timeout: the attempt's deadline is the service's `timeout`: move it there (services.<name>.timeout or defaults.timeout)",
     ]);
   });
 
