@@ -17,6 +17,18 @@ function slowPipe() {
   return { stream, received, release: () => pending.shift()?.() };
 }
 
+/** A pipe that takes every chunk at once and keeps them as written. */
+function recordingPipe() {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk.toString());
+      callback();
+    },
+  });
+  return { stream, chunks };
+}
+
 describe('the stdout line sink', () => {
   it('keeps lines in order while the pipe is full and flushes them when it drains', async () => {
     const pipe = slowPipe();
@@ -36,13 +48,7 @@ describe('the stdout line sink', () => {
   });
 
   it('writes the lines of one tick in one chunk, at the end of that tick', async () => {
-    const chunks: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(chunk.toString());
-        callback();
-      },
-    });
+    const { stream, chunks } = recordingPipe();
     const sink = createStdoutLineSink(createRecordingLogger(), stream);
     for (const n of [1, 2, 3]) sink.writeLine(`announce route 192.0.2.${n}/32 next-hop self med 100`);
     expect(chunks).toEqual([]);
@@ -51,13 +57,7 @@ describe('the stdout line sink', () => {
   });
 
   it('has every line written before flushed() in the stream when it resolves', async () => {
-    const chunks: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        chunks.push(chunk.toString());
-        callback();
-      },
-    });
+    const { stream, chunks } = recordingPipe();
     const sink = createStdoutLineSink(createRecordingLogger(), stream);
     sink.writeLine('withdraw route 192.0.2.1/32 next-hop self');
     await sink.flushed();
