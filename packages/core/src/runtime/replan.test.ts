@@ -31,12 +31,7 @@ async function loadHarness(loads: Array<number | 'fail'>, timing: Record<string,
   }
   const announced: string[] = [];
   harness.runtime.events.on('routesAnnounced', (event) => announced.push(`${event.from ?? '-'}→${event.to}`));
-  harness.runtime.start();
-  harness.take();
-  harness.feed('exabgp 4.2.21', 'done');
-  harness.take();
-  harness.feed('Peer            AS        up/down state       |     #sent     #recvd', 'done');
-  await harness.clock.advance(0);
+  await harness.startAnswered();
   /** Lines written since the last call; each is acknowledged as ExaBGP would. */
   const written = () => {
     const lines = harness.take();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckWatchInput } from '../plugins/define-check.js';
 import { createRuntimeHarness, type Scripted } from '../testing/runtime-harness.js';
 
 const ips = ['2001:db8:40::1/128'];
@@ -13,18 +12,8 @@ async function startedHarness(scripts: Scripted[], timing: Record<string, unknow
     },
     { web: scripts },
   );
-  // The harness's watch tells reasons only; this one also tells the evidence, as watchListener does.
-  const prepared = harness.services[0];
-  const scripted = prepared?.check.watch;
-  let watch: CheckWatchInput | undefined;
-  if (prepared) prepared.check.watch = (input) => void ((watch = input), scripted?.(input));
-  harness.runtime.start();
-  harness.take();
-  harness.feed('exabgp 4.2.21', 'done');
-  harness.take();
-  harness.feed('Peer            AS        up/down state       |     #sent     #recvd', 'done');
-  await harness.clock.advance(0);
-  return { ...harness, watchSawRefused: () => watch?.changed('[::1]:80 refuses connections', { refused: true }) };
+  await harness.startAnswered();
+  return { ...harness, watchSawRefused: () => harness.watchSaw('web', '[::1]:80 refuses connections', { refused: true }) };
 }
 
 const announced = (lines: string[]) => lines.filter((line) => line.startsWith('announce') || line.startsWith('withdraw'));

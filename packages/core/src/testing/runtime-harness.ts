@@ -1,7 +1,7 @@
 import { parseConfig } from '../config/parse-config.js';
 import { silentLogger } from '../logger.js';
 import type { CheckResult } from '../plugins/check-result.js';
-import type { CheckWatchInput } from '../plugins/define-check.js';
+import type { CheckWatchEvidence, CheckWatchInput } from '../plugins/define-check.js';
 import { prepareServices, type PreparedService } from '../loading/prepare-services.js';
 import type { NeighborTable } from '../runtime/neighbor-table.js';
 import { Runtime, type RuntimeOptions } from '../runtime/runtime.js';
@@ -58,9 +58,20 @@ export async function createRuntimeHarness(
     feed(...lines: string[]) {
       for (const line of lines) runtime.receiveLine(line);
     },
-    /** The service's check watch reports a change (`changed(reason)`), as a plugin's would. */
-    watchSaw(serviceName: string, reason = 'scripted change'): void {
-      watches.get(serviceName)?.changed(reason);
+    /** Starts the runtime and answers its start-up queries as ExaBGP 4.2 with no session up would. */
+    async startAnswered(): Promise<void> {
+      runtime.start();
+      written.splice(0);
+      runtime.receiveLine('exabgp 4.2.21');
+      runtime.receiveLine('done');
+      written.splice(0);
+      runtime.receiveLine('Peer            AS        up/down state       |     #sent     #recvd');
+      runtime.receiveLine('done');
+      await clock.advance(0);
+    },
+    /** The service's check watch reports a change (`changed(reason, evidence)`), as a plugin's would. */
+    watchSaw(serviceName: string, reason = 'scripted change', evidence?: CheckWatchEvidence): void {
+      watches.get(serviceName)?.changed(reason, evidence);
     },
     /** The signal the runtime gave a service's watch: aborted once the service stops. */
     watchSignal(serviceName: string): AbortSignal | undefined {
